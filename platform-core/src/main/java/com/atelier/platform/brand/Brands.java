@@ -1,0 +1,14 @@
+package com.atelier.platform.brand;
+
+/**
+ * The current tenant's brand settings.
+ */
+public interface Brands {
+
+	/**
+	 * @return the current tenant's brand
+	 * @throws com.atelier.platform.tenancy.NoTenantInContext when no tenant is set
+	 */
+	Brand current();
+
+}

@@ -1,0 +1,34 @@
+package com.atelier.platform.brand.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.atelier.platform.brand.Brand;
+import com.atelier.platform.brand.Brands;
+import com.atelier.platform.money.CurrencyCode;
+
+/**
+ * Reads brand settings with JPA.
+ */
+@Service
+@Transactional(readOnly = true)
+class JpaBrands implements Brands {
+
+	private final BrandSettingsRepository settings;
+
+	JpaBrands(BrandSettingsRepository settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public Brand current() {
+		BrandSettings row = this.settings.findById(BrandSettings.SINGLETON)
+			.orElseThrow(() -> new IllegalStateException("The tenant has no brand settings row"));
+		return new Brand(row.displayName(), row.logoUrl(),
+				new Brand.Colors(row.primaryColor(), row.accentColor(), row.backgroundColor()),
+				new CurrencyCode(row.defaultCurrency()), row.defaultLocale(), List.of(row.locales()));
+	}
+
+}

@@ -1,0 +1,217 @@
+package com.atelier.platform.cluster.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+import com.atelier.platform.cluster.ClusterSignals;
+
+/**
+ * LISTEN on one dedicated connection (not from the pool, so it never carries a tenant's
+ * search path and never starves the pool), on a daemon thread. When the connection
+ * breaks, the thread reconnects with backoff, listens again, and tells every subscriber.
+ */
+public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(PgClusterSignals.class);
+
+	private static final Pattern CHANNEL = Pattern.compile("^[a-z_]{1,63}$");
+
+	private final String url;
+
+	private final Properties credentials;
+
+	private final boolean listen;
+
+	private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Thread thread;
+
+	private volatile @Nullable Connection connection;
+
+	private volatile boolean running;
+
+	private volatile boolean listening;
+
+	public PgClusterSignals(String url, @Nullable String user, @Nullable String password, boolean listen) {
+		this.url = url;
+		this.credentials = new Properties();
+		if (user != null) {
+			this.credentials.setProperty("user", user);
+		}
+		if (password != null) {
+			this.credentials.setProperty("password", password);
+		}
+		this.credentials.setProperty("ApplicationName", "atelier-signals");
+		this.listen = listen;
+	}
+
+	@Override
+	public void publish(String channel, String payload) {
+		checkChannel(channel);
+		try (Connection publisher = DriverManager.getConnection(this.url, this.credentials);
+				PreparedStatement statement = publisher.prepareStatement("select pg_notify(?, ?)")) {
+			statement.setString(1, channel);
+			statement.setString(2, payload);
+			statement.execute();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot publish to " + channel, ex);
+		}
+	}
+
+	@Override
+	public void subscribe(String channel, Subscriber subscriber) {
+		checkChannel(channel);
+		this.subscribers.computeIfAbsent(channel, (c) -> new CopyOnWriteArrayList<>()).add(subscriber);
+		// A channel added while running is picked up by a reconnect.
+		Connection current = this.connection;
+		if (current != null) {
+			closeQuietly(current);
+		}
+	}
+
+	/** Whether the listening connection is up (for health checks and tests). */
+	public boolean isListening() {
+		return this.listening;
+	}
+
+	/** Breaks the listening connection, as a network failure would (for tests). */
+	public void dropConnection() {
+		Connection current = this.connection;
+		if (current != null) {
+			closeQuietly(current);
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!this.listen || this.running) {
+			return;
+		}
+		this.running = true;
+		Thread worker = new Thread(this::loop, "atelier-signals");
+		worker.setDaemon(true);
+		this.thread = worker;
+		worker.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread worker = this.thread;
+		dropConnection();
+		if (worker != null) {
+			worker.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void loop() {
+		Duration backoff = Duration.ofMillis(200);
+		boolean reconnecting = false;
+		while (this.running) {
+			try (Connection listener = DriverManager.getConnection(this.url, this.credentials)) {
+				this.connection = listener;
+				try (Statement statement = listener.createStatement()) {
+					for (String channel : this.subscribers.keySet()) {
+						statement.execute("listen " + channel);
+					}
+				}
+				this.listening = true;
+				if (reconnecting) {
+					log.info("Cluster signals reconnected; subscribers clear what they cached");
+					this.subscribers.values().forEach((list) -> list.forEach(this::reconnected));
+				}
+				backoff = Duration.ofMillis(200);
+				PGConnection pg = listener.unwrap(PGConnection.class);
+				while (this.running) {
+					PGNotification[] notifications = pg.getNotifications(500);
+					if (notifications == null) {
+						continue;
+					}
+					for (PGNotification notification : notifications) {
+						deliver(notification.getName(), notification.getParameter());
+					}
+				}
+			}
+			catch (SQLException ex) {
+				if (this.running) {
+					log.warn("Cluster signals connection lost ({}); reconnecting in {} ms", ex.getMessage(),
+							backoff.toMillis());
+				}
+			}
+			finally {
+				this.listening = false;
+				this.connection = null;
+			}
+			reconnecting = true;
+			try {
+				Thread.sleep(backoff.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+					: backoff.multipliedBy(2);
+		}
+	}
+
+	private void deliver(String channel, String payload) {
+		for (Subscriber subscriber : this.subscribers.getOrDefault(channel, List.of())) {
+			try {
+				subscriber.onMessage(payload);
+			}
+			catch (RuntimeException ex) {
+				log.error("Subscriber of {} failed on '{}'", channel, payload, ex);
+			}
+		}
+	}
+
+	private void reconnected(Subscriber subscriber) {
+		try {
+			subscriber.onReconnect();
+		}
+		catch (RuntimeException ex) {
+			log.error("Subscriber failed on reconnect", ex);
+		}
+	}
+
+	private static void checkChannel(String channel) {
+		if (!CHANNEL.matcher(channel).matches()) {
+			throw new IllegalArgumentException("channel must match " + CHANNEL + ": " + channel);
+		}
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// closing a broken connection
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * LISTEN/NOTIFY plumbing.
+ */
+@NullMarked
+package com.atelier.platform.cluster.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Money and currencies.
+ */
+@NullMarked
+package com.atelier.platform.money;
+
+import org.jspecify.annotations.NullMarked;

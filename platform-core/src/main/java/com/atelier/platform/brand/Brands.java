@@ -11,4 +11,11 @@ public interface Brands {
 	 */
 	Brand current();
 
+	/**
+	 * Applies changes to the current tenant's brand.
+	 * @param changes the fields to change
+	 * @return the brand after the change
+	 */
+	Brand update(BrandChanges changes);
+
 }

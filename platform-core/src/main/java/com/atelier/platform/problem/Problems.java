@@ -17,6 +17,12 @@ public final class Problems {
 	/** No resource at this address, or one the caller may not know about. */
 	public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Not found", 404);
 
+	/** The request carries no valid credentials. */
+	public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", "Unauthorized", 401);
+
+	/** The credentials do not allow this. */
+	public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Forbidden", 403);
+
 	/** The method is not supported for this resource. */
 	public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed",
 			405);

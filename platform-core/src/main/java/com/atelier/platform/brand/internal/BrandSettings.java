@@ -1,6 +1,7 @@
 package com.atelier.platform.brand.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,8 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+
+import com.atelier.platform.brand.BrandChanges;
 
 /**
  * The single row of {@code brand_settings} in a tenant's schema.
@@ -55,6 +58,25 @@ public class BrandSettings {
 	private long version;
 
 	protected BrandSettings() {
+	}
+
+	void apply(BrandChanges changes) {
+		if (changes.displayName() != null) {
+			this.displayName = changes.displayName().strip();
+		}
+		if (changes.logoUrl() != null) {
+			this.logoUrl = changes.logoUrl();
+		}
+		if (changes.primaryColor() != null) {
+			this.primaryColor = changes.primaryColor().toUpperCase(Locale.ROOT);
+		}
+		if (changes.accentColor() != null) {
+			this.accentColor = changes.accentColor().toUpperCase(Locale.ROOT);
+		}
+		if (changes.backgroundColor() != null) {
+			this.backgroundColor = changes.backgroundColor().toUpperCase(Locale.ROOT);
+		}
+		this.updatedAt = OffsetDateTime.now();
 	}
 
 	public String displayName() {

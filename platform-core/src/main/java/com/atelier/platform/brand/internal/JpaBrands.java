@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.atelier.platform.brand.Brand;
+import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
 import com.atelier.platform.money.CurrencyCode;
 
@@ -24,8 +25,23 @@ class JpaBrands implements Brands {
 
 	@Override
 	public Brand current() {
-		BrandSettings row = this.settings.findById(BrandSettings.SINGLETON)
+		return toBrand(row());
+	}
+
+	@Override
+	@Transactional
+	public Brand update(BrandChanges changes) {
+		BrandSettings row = row();
+		row.apply(changes);
+		return toBrand(this.settings.saveAndFlush(row));
+	}
+
+	private BrandSettings row() {
+		return this.settings.findById(BrandSettings.SINGLETON)
 			.orElseThrow(() -> new IllegalStateException("The tenant has no brand settings row"));
+	}
+
+	private static Brand toBrand(BrandSettings row) {
 		return new Brand(row.displayName(), row.logoUrl(),
 				new Brand.Colors(row.primaryColor(), row.accentColor(), row.backgroundColor()),
 				new CurrencyCode(row.defaultCurrency()), row.defaultLocale(), List.of(row.locales()));

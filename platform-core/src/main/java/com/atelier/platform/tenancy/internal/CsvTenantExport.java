@@ -36,7 +36,8 @@ import com.atelier.platform.tenancy.UnknownTenant;
 /**
  * Export format 1 (docs/tenant-export-format.md): a zip holding one CSV file per table of
  * the tenant's schema ({@code tables/
- * <table>
+ *
+<table>
  * .csv}, RFC 4180 with a header row, UTF-8, written by PostgreSQL's COPY) and a
  * {@code manifest.json} describing the tenant, the applied changesets and every table's
  * columns and row count. All tables are read in one repeatable-read, read-only

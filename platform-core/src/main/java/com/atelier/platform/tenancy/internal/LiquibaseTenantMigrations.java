@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +38,9 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 
 	private static final Logger log = LoggerFactory.getLogger(LiquibaseTenantMigrations.class);
 
-	private static final int MAX_ERROR = 2000;
+	private static final int MAX_ERROR = 500;
+
+	private static final Pattern CHANGESET = Pattern.compile("changeset \\S+?::([^:\\s]+)::");
 
 	private final TenantDirectory directory;
 
@@ -128,7 +132,7 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 		}
 		catch (SQLException | RuntimeException ex) {
 			String error = describe(ex);
-			log.warn("Migrating tenant {} failed: {}", tenant.slug(), error);
+			log.warn("Migrating tenant {} failed: {}", tenant.slug(), error, ex);
 			try {
 				record(tenant, MigrationState.FAILED, null, error);
 			}
@@ -193,22 +197,28 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 		});
 	}
 
-	private static String describe(Throwable ex) {
-		StringBuilder message = new StringBuilder();
-		for (Throwable cause = ex; cause != null && message.length() < MAX_ERROR; cause = cause.getCause()) {
+	/**
+	 * One line for operators: the failing changeset, if Liquibase names it, and the root
+	 * cause's first line, e.g.
+	 * {@code changeset 0002-x: ERROR: relation "y" already exists}.
+	 */
+	static String describe(Throwable ex) {
+		String changeset = null;
+		Throwable root = ex;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
 			String text = cause.getMessage();
-			if (text != null && !text.isBlank() && message.indexOf(text.strip()) < 0) {
-				if (message.length() > 0) {
-					message.append(" <- ");
+			if (changeset == null && text != null) {
+				Matcher matcher = CHANGESET.matcher(text);
+				if (matcher.find()) {
+					changeset = matcher.group(1);
 				}
-				message.append(text.strip());
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
+			root = cause;
 		}
-		String text = (message.length() > 0) ? message.toString() : ex.getClass().getSimpleName();
-		return (text.length() > MAX_ERROR) ? text.substring(0, MAX_ERROR) : text;
+		String message = (root.getMessage() != null) ? root.getMessage().strip().lines().findFirst().orElse("")
+				: root.getClass().getSimpleName();
+		String line = (changeset != null) ? "changeset " + changeset + ": " + message : message;
+		return (line.length() > MAX_ERROR) ? line.substring(0, MAX_ERROR) : line;
 	}
 
 	private static Duration elapsed(long startedNanos) {

@@ -9,12 +9,19 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.atelier.infra.demo.DemoBrands;
+import com.atelier.platform.tenancy.TenantMigrations;
 
 /**
  * Tells whoever started {@code serve} where to look, once the server answers.
  */
 @Component
 class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
+
+	private final TenantMigrations migrations;
+
+	StartupBanner(TenantMigrations migrations) {
+		this.migrations = migrations;
+	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
@@ -36,6 +43,11 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
 			out.printf(
 					"  Without *.localhost names: curl -H 'Host: %s.localhost' http://127.0.0.1:%d/storefront/api/v1/brand%n",
 					DemoBrands.BRANDS.get(0).slug(), port);
+		}
+		int behind = this.migrations.behind();
+		if (behind > 0) {
+			out.println("  WARNING: " + behind + " tenant(s) are behind the tenant changelog or failed their last"
+					+ " migration; run: bin/atelier tenant migrate --all");
 		}
 		out.println("  New brand:  bin/atelier tenant create --slug my-brand --name \"My Brand\" --currency EUR");
 		out.println("  Stop:       Ctrl-C");

@@ -15,6 +15,13 @@ public interface TenantMigrations {
 	String head();
 
 	/**
+	 * Counts provisioned tenants that are not at {@link #head()} or whose last migration
+	 * failed: one query, whatever the number of tenants.
+	 * @return how many tenants {@code tenant migrate --all} would work on
+	 */
+	int behind();
+
+	/**
 	 * Migrates one tenant, even when it was marked failed before.
 	 * @param slug the tenant
 	 * @return the result; a failure is recorded in the directory

@@ -65,8 +65,10 @@ class TenantMigrationsIT {
 	@Test
 	@Order(1)
 	void every_tenant_gets_the_new_changeset_and_no_lock_is_left_set() throws SQLException {
+		assertThat(this.migrations.behind()).isEqualTo(TENANTS);
 		List<MigrationResult> results = this.migrations.migrateAll(new TenantMigrations.Listener() {
 		});
+		assertThat(this.migrations.behind()).isZero();
 		for (Tenant tenant : tenants) {
 			assertThat(resultFor(results, tenant))
 				.extracting(MigrationResult::outcome, MigrationResult::changesetsApplied)
@@ -151,6 +153,7 @@ class TenantMigrationsIT {
 		List<MigrationResult> results = this.migrations.migrateAll(new TenantMigrations.Listener() {
 		});
 		assertThat(resultFor(results, broken).outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(this.migrations.behind()).as("the failed tenant still needs work").isEqualTo(1);
 		assertThat(resultFor(results, broken).error()).contains("migration_probe");
 		assertThat(resultFor(results, healthy).outcome()).isEqualTo(Outcome.MIGRATED);
 		assertThat(results).filteredOn((r) -> r.outcome() == Outcome.FAILED).hasSize(1);

@@ -80,6 +80,15 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 	}
 
 	@Override
+	public int behind() {
+		return this.platform.dsl()
+			.fetchCount(TENANTS,
+					TENANTS.STATUS.ne(TenantStatus.PROVISIONING.name())
+						.and(TENANTS.MIGRATED_TO.isDistinctFrom(head())
+							.or(TENANTS.MIGRATION_STATE.ne(MigrationState.OK.name()))));
+	}
+
+	@Override
 	public MigrationResult migrate(TenantSlug slug) {
 		Tenant tenant = this.directory.findBySlug(slug)
 			.filter((t) -> t.status() != TenantStatus.PROVISIONING)

@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of Atelier, run by the scripts in bench/ against 127.0.0.1 only.
+ */
+@NullMarked
+package com.atelier.bench;
+
+import org.jspecify.annotations.NullMarked;

@@ -33,7 +33,18 @@ public final class TestDatabase {
 
 	private static Server server;
 
+	private static final String MASTER_KEY = java.util.Base64.getEncoder()
+		.encodeToString(new java.security.SecureRandom().generateSeed(32));
+
 	private TestDatabase() {
+	}
+
+	/**
+	 * A master key for signing-key encryption, random per JVM
+	 * ({@code atelier.master-key}).
+	 */
+	public static String masterKey() {
+		return MASTER_KEY;
 	}
 
 	/** The shared database of this JVM, named {@code atelier}. */

@@ -18,8 +18,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 			.database(context.getEnvironment().getProperty("atelier.test.database", "atelier"));
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("atelierTestDatabase", Map.of("spring.datasource.url", db.url(),
-					"spring.datasource.username", db.user(), "spring.datasource.password", db.password())));
+			.addFirst(new MapPropertySource("atelierTestDatabase",
+					Map.of("spring.datasource.url", db.url(), "spring.datasource.username", db.user(),
+							"spring.datasource.password", db.password(), "atelier.master-key",
+							TestDatabase.masterKey())));
 	}
 
 }

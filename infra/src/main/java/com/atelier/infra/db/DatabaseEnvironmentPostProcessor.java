@@ -48,6 +48,10 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 			properties.put("spring.datasource.password", "");
 			properties.put("atelier.db.mode", server.owned() ? "embedded" : "embedded-attached");
 			properties.put("atelier.db.data-directory", server.dataDirectory().toAbsolutePath().toString());
+			if (!StringUtils.hasText(first(environment, "atelier.master-key", "ATELIER_MASTER_KEY"))) {
+				properties.put("atelier.master-key", MasterKeyFile
+					.readOrCreate(Path.of(StringUtils.hasText(dir) ? dir : "var").resolve("master.key")));
+			}
 		}
 		else {
 			return;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
+import com.atelier.platform.identity.Actor;
 import com.atelier.platform.tenancy.MigrationResult;
 import com.atelier.platform.tenancy.NewTenant;
 import com.atelier.platform.tenancy.Tenant;
@@ -62,7 +63,7 @@ public class DemoBrands implements ApplicationRunner {
 			if (tenant == null) {
 				tenant = this.provisioning
 					.create(NewTenant.of(demo.slug(), demo.name(), demo.currency(), List.of(), demo.locales()));
-				TenantContext.run(tenant.ref(), () -> this.brands.update(demo.look()));
+				TenantContext.run(tenant.ref(), () -> this.brands.update(demo.look(), Actor.operator("demo")));
 				log.info("Created demo brand {}", demo.slug());
 			}
 			else if (!this.migrations.head().equals(tenant.migratedTo())) {

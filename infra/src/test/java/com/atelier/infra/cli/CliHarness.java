@@ -25,7 +25,7 @@ final class CliHarness implements AutoCloseable {
 			.profiles("cli")
 			.properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
 					"spring.datasource.password=" + db.password(), "atelier.embedded-db.enabled=false",
-					"atelier.cluster.listen=false")
+					"atelier.cluster.listen=false", "atelier.master-key=" + TestDatabase.masterKey())
 			.properties(properties)
 			.run();
 	}

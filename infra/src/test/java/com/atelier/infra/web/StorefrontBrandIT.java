@@ -23,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 import com.atelier.infra.AtelierApplication;
 import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
+import com.atelier.platform.identity.Actor;
 import com.atelier.platform.tenancy.NewTenant;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
@@ -59,8 +60,9 @@ class StorefrontBrandIT {
 		String first = TestTenants.uniqueSlug("aurele");
 		aurele = provisioning.create(
 				NewTenant.of(first, "Maison Aurèle", "EUR", List.of(first + ".example.fr"), List.of("fr-FR", "en")));
-		TenantContext.run(aurele.ref(), () -> brands
-			.update(new BrandChanges(null, "https://static.aurele.example/logo.svg", "#2B2A29", "#B08D57", "#FAF7F2")));
+		TenantContext.run(aurele.ref(), () -> brands.update(
+				new BrandChanges(null, "https://static.aurele.example/logo.svg", "#2B2A29", "#B08D57", "#FAF7F2"),
+				Actor.operator("test")));
 		kagura = provisioning.create(NewTenant.of(TestTenants.uniqueSlug("kagura"), "Kagura Atelier", "JPY", List.of(),
 				List.of("ja-JP", "en")));
 	}

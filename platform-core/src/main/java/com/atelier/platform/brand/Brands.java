@@ -1,5 +1,7 @@
 package com.atelier.platform.brand;
 
+import com.atelier.platform.identity.Actor;
+
 /**
  * The current tenant's brand settings.
  */
@@ -12,10 +14,11 @@ public interface Brands {
 	Brand current();
 
 	/**
-	 * Applies changes to the current tenant's brand.
+	 * Applies changes to the current tenant's brand, and audits them.
 	 * @param changes the fields to change
+	 * @param actor who changes it
 	 * @return the brand after the change
 	 */
-	Brand update(BrandChanges changes);
+	Brand update(BrandChanges changes, Actor actor);
 
 }

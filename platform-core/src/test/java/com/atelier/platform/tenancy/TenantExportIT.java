@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.atelier.platform.jooq.tenant_template.TenantTemplate;
 import com.atelier.testing.TestTenants;
 import com.atelier.testing.platform.PlatformTest;
 
@@ -48,18 +49,34 @@ class TenantExportIT {
 
 		TenantExport.Summary summary = this.export.export(tenant.slug(), file);
 
-		assertThat(summary.tables()).isEqualTo(1);
-		assertThat(summary.rows()).isEqualTo(1);
+		List<String> tables = TenantTemplate.TENANT_TEMPLATE.getTables()
+			.stream()
+			.map((t) -> t.getName())
+			.sorted()
+			.toList();
+		assertThat(summary.tables()).isEqualTo(tables.size());
 		Map<String, String> entries = read(file);
-		assertThat(entries).containsOnlyKeys("manifest.json", "tables/brand_settings.csv");
+		assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("manifest.json"), tables.stream().map((t) -> "tables/" + t + ".csv"))
+			.toList());
 		JsonNode manifest = JsonMapper.builder().build().readTree(entries.get("manifest.json"));
 		assertThat(manifest.get("format").asString()).isEqualTo("atelier-tenant-export");
 		assertThat(manifest.get("formatVersion").asInt()).isEqualTo(1);
 		assertThat(manifest.at("/tenant/slug").asString()).isEqualTo(slug);
 		assertThat(manifest.at("/tenant/domains/0").asString()).isEqualTo(slug + ".example.org");
-		assertThat(manifest.at("/tables/0/rows").asLong()).isEqualTo(1);
-		assertThat(manifest.at("/tables/0/columns/0/name").asString()).isEqualTo("id");
 		assertThat(manifest.at("/changesets/0/id").asString()).isEqualTo("0001-brand-settings");
+		long rows = 0;
+		for (JsonNode table : manifest.get("tables")) {
+			String csvFile = entries.get(table.get("file").asString());
+			// A header line, then one line per row (no value here spans lines).
+			assertThat(csvFile.lines().count() - 1).as(table.get("name").asString())
+				.isEqualTo(table.get("rows").asLong());
+			rows += table.get("rows").asLong();
+		}
+		assertThat(summary.rows()).isEqualTo(rows);
+		assertThat(rowsOf(manifest, "brand_settings")).isEqualTo(1);
+		assertThat(rowsOf(manifest, "signing_keys")).isEqualTo(1);
+		assertThat(rowsOf(manifest, "oauth2_registered_client")).isEqualTo(2);
 		String csv = entries.get("tables/brand_settings.csv");
 		assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,display_name,logo_url,");
 		assertThat(csv).contains("\"Maison \"\"Guillemets\"\", Paris\"").contains("BHD").contains("\"{ar-BH,en}\"");
@@ -78,6 +95,15 @@ class TenantExportIT {
 		assertThat(Files.readString(file)).isEqualTo("keep");
 		assertThatThrownBy(() -> this.export.export(new TenantSlug("no-such-tenant"), this.dir.resolve("x.zip")))
 			.isInstanceOf(UnknownTenant.class);
+	}
+
+	private static long rowsOf(JsonNode manifest, String table) {
+		for (JsonNode entry : manifest.get("tables")) {
+			if (entry.get("name").asString().equals(table)) {
+				return entry.get("rows").asLong();
+			}
+		}
+		throw new AssertionError("no table " + table);
 	}
 
 	private static Map<String, String> read(Path file) throws IOException {

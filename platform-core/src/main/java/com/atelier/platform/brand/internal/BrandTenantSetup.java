@@ -5,7 +5,6 @@ import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.atelier.platform.tenancy.NewTenant;
 import com.atelier.platform.tenancy.TenantSetup;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.BRAND_SETTINGS;
@@ -18,13 +17,14 @@ import static com.atelier.platform.jooq.tenant_template.Tables.BRAND_SETTINGS;
 class BrandTenantSetup implements TenantSetup {
 
 	@Override
-	public void initialize(DSLContext tenant, NewTenant command) {
+	public void ensure(DSLContext tenant, Seed seed) {
 		tenant.insertInto(BRAND_SETTINGS)
 			.set(BRAND_SETTINGS.ID, BrandSettings.SINGLETON)
-			.set(BRAND_SETTINGS.DISPLAY_NAME, command.displayName())
-			.set(BRAND_SETTINGS.DEFAULT_CURRENCY, command.defaultCurrency().code())
-			.set(BRAND_SETTINGS.DEFAULT_LOCALE, command.defaultLocale())
-			.set(BRAND_SETTINGS.LOCALES, command.locales().toArray(String[]::new))
+			.set(BRAND_SETTINGS.DISPLAY_NAME, seed.displayName())
+			.set(BRAND_SETTINGS.DEFAULT_CURRENCY, seed.defaultCurrency().code())
+			.set(BRAND_SETTINGS.DEFAULT_LOCALE, seed.locales().get(0))
+			.set(BRAND_SETTINGS.LOCALES, seed.locales().toArray(String[]::new))
+			.onConflictDoNothing()
 			.execute();
 	}
 

@@ -7,6 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.atelier.platform.brand.Brand;
 import com.atelier.platform.brand.BrandChanges;
+import com.atelier.platform.identity.Actor;
+import com.atelier.platform.identity.AuditLog;
 import com.atelier.platform.brand.Brands;
 import com.atelier.platform.money.CurrencyCode;
 
@@ -19,8 +21,11 @@ class JpaBrands implements Brands {
 
 	private final BrandSettingsRepository settings;
 
-	JpaBrands(BrandSettingsRepository settings) {
+	private final AuditLog audit;
+
+	JpaBrands(BrandSettingsRepository settings, AuditLog audit) {
 		this.settings = settings;
+		this.audit = audit;
 	}
 
 	@Override
@@ -30,10 +35,13 @@ class JpaBrands implements Brands {
 
 	@Override
 	@Transactional
-	public Brand update(BrandChanges changes) {
+	public Brand update(BrandChanges changes, Actor actor) {
 		BrandSettings row = row();
+		Brand before = toBrand(row);
 		row.apply(changes);
-		return toBrand(this.settings.saveAndFlush(row));
+		Brand after = toBrand(this.settings.saveAndFlush(row));
+		this.audit.record(actor, "brand.updated", "brand", null, before, after);
+		return after;
 	}
 
 	private BrandSettings row() {

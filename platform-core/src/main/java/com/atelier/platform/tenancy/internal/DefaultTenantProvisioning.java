@@ -7,13 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.MappedSchema;
-import org.jooq.conf.RenderMapping;
-import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +20,7 @@ import com.atelier.platform.tenancy.TenantAlreadyExists;
 import com.atelier.platform.tenancy.TenantId;
 import com.atelier.platform.tenancy.TenantProvisioning;
 import com.atelier.platform.tenancy.TenantProvisioningFailed;
+import com.atelier.platform.tenancy.TenantRef;
 import com.atelier.platform.tenancy.TenantSchema;
 import com.atelier.platform.tenancy.TenantSetup;
 import com.atelier.platform.tenancy.TenantSlug;
@@ -89,7 +84,9 @@ final class DefaultTenantProvisioning implements TenantProvisioning {
 				step = "applying the tenant changelog";
 				this.liquibase.update(connection, schema.name(), this.tenantChangelog);
 				step = "seeding the tenant";
-				seed(connection, schema, command);
+				TenantSetups.ensure(this.setups, connection,
+						new TenantSetup.Seed(new TenantRef(id, command.slug(), schema), command.displayName(),
+								command.defaultCurrency(), command.locales()));
 			}
 			finally {
 				this.router.forget(connection);
@@ -188,16 +185,6 @@ final class DefaultTenantProvisioning implements TenantProvisioning {
 			}
 			throw ex;
 		}
-	}
-
-	private void seed(Connection connection, TenantSchema schema, NewTenant command) throws SQLException {
-		if (this.setups.isEmpty()) {
-			return;
-		}
-		DSLContext tenant = DSL.using(connection, SQLDialect.POSTGRES,
-				new Settings().withRenderMapping(new RenderMapping()
-					.withSchemata(new MappedSchema().withInput(TenantSchema.TEMPLATE).withOutput(schema.name()))));
-		tenant.transaction((tx) -> this.setups.forEach((setup) -> setup.initialize(tx.dsl(), command)));
 	}
 
 	private void undo(TenantId id, TenantSchema schema, boolean dropSchema) {

@@ -22,6 +22,7 @@ import com.atelier.platform.tenancy.MigrationState;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantDirectory;
 import com.atelier.platform.tenancy.TenantMigrations;
+import com.atelier.platform.tenancy.TenantSetup;
 import com.atelier.platform.tenancy.TenantSlug;
 import com.atelier.platform.tenancy.TenantStatus;
 import com.atelier.platform.tenancy.UnknownTenant;
@@ -56,10 +57,13 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 
 	private final Duration statementTimeout;
 
+	private final List<TenantSetup> setups;
+
 	private volatile @Nullable String head;
 
 	LiquibaseTenantMigrations(TenantDirectory directory, PlatformDatabase platform, ConnectionRouter router,
-			LiquibaseRunner liquibase, String changelog, Duration lockTimeout, Duration statementTimeout) {
+			LiquibaseRunner liquibase, String changelog, Duration lockTimeout, Duration statementTimeout,
+			List<TenantSetup> setups) {
 		this.directory = directory;
 		this.platform = platform;
 		this.router = router;
@@ -67,6 +71,7 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 		this.changelog = changelog;
 		this.lockTimeout = lockTimeout;
 		this.statementTimeout = statementTimeout;
+		this.setups = List.copyOf(setups);
 	}
 
 	@Override
@@ -131,6 +136,9 @@ final class LiquibaseTenantMigrations implements TenantMigrations {
 					int before = appliedChangesets(connection, tenant);
 					this.liquibase.update(connection, tenant.schema().name(), this.changelog);
 					applied = appliedChangesets(connection, tenant) - before;
+					// New tables may need their first rows (keys, default clients).
+					TenantSetups.ensure(this.setups, connection, new TenantSetup.Seed(tenant.ref(),
+							tenant.displayName(), tenant.defaultCurrency(), List.of(tenant.defaultLocale())));
 				}
 				finally {
 					release(connection);

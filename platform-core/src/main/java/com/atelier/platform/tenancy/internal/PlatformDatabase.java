@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -16,17 +18,21 @@ import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
+import com.atelier.platform.tenancy.PlatformDsl;
+
 /**
  * jOOQ for the {@code platform} schema, on connections the router points there. It has
  * its own transactions ({@link #transaction}), independent of any tenant transaction the
  * calling thread may have open.
  */
-public final class PlatformDatabase {
+public final class PlatformDatabase implements PlatformDsl {
 
 	private final DSLContext dsl;
 
+	private final DataSource platformConnections;
+
 	PlatformDatabase(ConnectionRouter router) {
-		AbstractDataSource platformConnections = new AbstractDataSource() {
+		this.platformConnections = new AbstractDataSource() {
 
 			@Override
 			public Connection getConnection() throws SQLException {
@@ -40,15 +46,21 @@ public final class PlatformDatabase {
 
 		};
 		this.dsl = DSL.using(new DefaultConfiguration().set(SQLDialect.POSTGRES)
-			.set(new DataSourceConnectionProvider(platformConnections))
+			.set(new DataSourceConnectionProvider(this.platformConnections))
 			.set(new Settings().withRenderSchema(true)));
 	}
 
+	@Override
 	public DSLContext dsl() {
 		return this.dsl;
 	}
 
-	/** Runs work in one platform transaction, committed when it returns. */
+	@Override
+	public DataSource dataSource() {
+		return this.platformConnections;
+	}
+
+	@Override
 	public <T> T transaction(Function<DSLContext, T> work) {
 		return this.dsl.transactionResult((configuration) -> work.apply(configuration.dsl()));
 	}

@@ -114,9 +114,10 @@ public class TenancyConfiguration {
 
 	@Bean
 	TenantMigrations tenantMigrations(TenantDirectory directory, PlatformDatabase platform, ConnectionRouter router,
-			LiquibaseRunner liquibase, TenancyProperties properties) {
+			LiquibaseRunner liquibase, TenancyProperties properties, ObjectProvider<TenantSetup> setups) {
 		return new LiquibaseTenantMigrations(directory, platform, router, liquibase, properties.tenantChangelog(),
-				properties.migrationLockTimeout(), properties.migrationStatementTimeout());
+				properties.migrationLockTimeout(), properties.migrationStatementTimeout(),
+				setups.orderedStream().toList());
 	}
 
 	@Bean

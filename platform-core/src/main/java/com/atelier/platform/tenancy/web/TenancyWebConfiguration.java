@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import com.atelier.platform.problem.ProblemResponses;
+import com.atelier.platform.problem.ProblemSecurityHandlers;
 import com.atelier.platform.tenancy.TenantResolver;
 
 /**
@@ -19,8 +20,15 @@ import com.atelier.platform.tenancy.TenantResolver;
 @ConditionalOnWebApplication
 public class TenancyWebConfiguration {
 
-	/** Filter order: before Spring Security's chain. */
-	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+	/** Filter order: after Spring Session's filter, before Spring Security's chain. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 60;
+
+	/**
+	 * Paths whose tenant is the host's (or, for the admin API on a neutral host, the
+	 * token's).
+	 */
+	public static final String[] TENANT_PATHS = { "/storefront/*", "/admin/*", "/oauth2/*", "/.well-known/*",
+			"/userinfo", "/connect/*", "/login/*" };
 
 	@Bean
 	ProblemResponses problemResponses(JsonMapper json) {
@@ -28,11 +36,16 @@ public class TenancyWebConfiguration {
 	}
 
 	@Bean
+	ProblemSecurityHandlers problemSecurityHandlers(ProblemResponses problems) {
+		return new ProblemSecurityHandlers(problems);
+	}
+
+	@Bean
 	FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilter(TenantResolver resolver,
 			ProblemResponses problems) {
 		FilterRegistrationBean<TenantResolutionFilter> registration = new FilterRegistrationBean<>(
 				new TenantResolutionFilter(resolver, problems));
-		registration.addUrlPatterns("/storefront/*", "/admin/*");
+		registration.addUrlPatterns(TENANT_PATHS);
 		registration.setOrder(ORDER);
 		registration.setName("tenantResolution");
 		return registration;

@@ -4,6 +4,7 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
 
 import org.jooq.Index;
@@ -22,5 +23,8 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index SPRING_SESSION_IX1 = Internal.createIndex(DSL.name("spring_session_ix1"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.SESSION_ID }, true);
+    public static final Index SPRING_SESSION_IX2 = Internal.createIndex(DSL.name("spring_session_ix2"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.EXPIRY_TIME }, false);
+    public static final Index SPRING_SESSION_IX3 = Internal.createIndex(DSL.name("spring_session_ix3"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.PRINCIPAL_NAME }, false);
     public static final Index TENANT_DOMAINS_TENANT_IDX = Internal.createIndex(DSL.name("tenant_domains_tenant_idx"), TenantDomains.TENANT_DOMAINS, new OrderField[] { TenantDomains.TENANT_DOMAINS.TENANT_ID }, false);
 }

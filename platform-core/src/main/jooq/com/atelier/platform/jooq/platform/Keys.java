@@ -4,9 +4,15 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.Operators;
+import com.atelier.platform.jooq.platform.tables.SpringSession;
+import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
+import com.atelier.platform.jooq.platform.tables.records.OperatorsRecord;
+import com.atelier.platform.jooq.platform.tables.records.SpringSessionAttributesRecord;
+import com.atelier.platform.jooq.platform.tables.records.SpringSessionRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantDomainsRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantTombstonesRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantsRecord;
@@ -29,6 +35,11 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<OperatorsRecord> OPERATORS_NAME_KEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_name_key"), new TableField[] { Operators.OPERATORS.NAME }, true);
+    public static final UniqueKey<OperatorsRecord> OPERATORS_PKEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_pkey"), new TableField[] { Operators.OPERATORS.ID }, true);
+    public static final UniqueKey<OperatorsRecord> OPERATORS_TOKEN_HASH_KEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_token_hash_key"), new TableField[] { Operators.OPERATORS.TOKEN_HASH }, true);
+    public static final UniqueKey<SpringSessionRecord> SPRING_SESSION_PK = Internal.createUniqueKey(SpringSession.SPRING_SESSION, DSL.name("spring_session_pk"), new TableField[] { SpringSession.SPRING_SESSION.PRIMARY_ID }, true);
+    public static final UniqueKey<SpringSessionAttributesRecord> SPRING_SESSION_ATTRIBUTES_PK = Internal.createUniqueKey(SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES, DSL.name("spring_session_attributes_pk"), new TableField[] { SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.SESSION_PRIMARY_ID, SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.ATTRIBUTE_NAME }, true);
     public static final UniqueKey<TenantDomainsRecord> TENANT_DOMAINS_PKEY = Internal.createUniqueKey(TenantDomains.TENANT_DOMAINS, DSL.name("tenant_domains_pkey"), new TableField[] { TenantDomains.TENANT_DOMAINS.DOMAIN }, true);
     public static final UniqueKey<TenantTombstonesRecord> TENANT_TOMBSTONES_PKEY = Internal.createUniqueKey(TenantTombstones.TENANT_TOMBSTONES, DSL.name("tenant_tombstones_pkey"), new TableField[] { TenantTombstones.TENANT_TOMBSTONES.ID }, true);
     public static final UniqueKey<TenantTombstonesRecord> TENANT_TOMBSTONES_SLUG_KEY = Internal.createUniqueKey(TenantTombstones.TENANT_TOMBSTONES, DSL.name("tenant_tombstones_slug_key"), new TableField[] { TenantTombstones.TENANT_TOMBSTONES.SLUG }, true);
@@ -40,5 +51,6 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<SpringSessionAttributesRecord, SpringSessionRecord> SPRING_SESSION_ATTRIBUTES__SPRING_SESSION_ATTRIBUTES_FK = Internal.createForeignKey(SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES, DSL.name("spring_session_attributes_fk"), new TableField[] { SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.SESSION_PRIMARY_ID }, Keys.SPRING_SESSION_PK, new TableField[] { SpringSession.SPRING_SESSION.PRIMARY_ID }, true);
     public static final ForeignKey<TenantDomainsRecord, TenantsRecord> TENANT_DOMAINS__TENANT_DOMAINS_TENANT_ID_FKEY = Internal.createForeignKey(TenantDomains.TENANT_DOMAINS, DSL.name("tenant_domains_tenant_id_fkey"), new TableField[] { TenantDomains.TENANT_DOMAINS.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
 }

@@ -5,6 +5,9 @@ package com.atelier.platform.jooq.platform;
 
 
 import com.atelier.platform.jooq.DefaultCatalog;
+import com.atelier.platform.jooq.platform.tables.Operators;
+import com.atelier.platform.jooq.platform.tables.SpringSession;
+import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
@@ -29,6 +32,21 @@ public class Platform extends SchemaImpl {
      * The reference instance of <code>platform</code>
      */
     public static final Platform PLATFORM = new Platform();
+
+    /**
+     * The table <code>platform.operators</code>.
+     */
+    public final Operators OPERATORS = Operators.OPERATORS;
+
+    /**
+     * The table <code>platform.spring_session</code>.
+     */
+    public final SpringSession SPRING_SESSION = SpringSession.SPRING_SESSION;
+
+    /**
+     * The table <code>platform.spring_session_attributes</code>.
+     */
+    public final SpringSessionAttributes SPRING_SESSION_ATTRIBUTES = SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES;
 
     /**
      * The table <code>platform.tenant_domains</code>.
@@ -61,6 +79,9 @@ public class Platform extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            Operators.OPERATORS,
+            SpringSession.SPRING_SESSION,
+            SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES,
             TenantDomains.TENANT_DOMAINS,
             TenantTombstones.TENANT_TOMBSTONES,
             Tenants.TENANTS

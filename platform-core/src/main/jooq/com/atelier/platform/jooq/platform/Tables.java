@@ -4,6 +4,9 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.Operators;
+import com.atelier.platform.jooq.platform.tables.SpringSession;
+import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
@@ -14,6 +17,21 @@ import com.atelier.platform.jooq.platform.tables.Tenants;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
+
+    /**
+     * The table <code>platform.operators</code>.
+     */
+    public static final Operators OPERATORS = Operators.OPERATORS;
+
+    /**
+     * The table <code>platform.spring_session</code>.
+     */
+    public static final SpringSession SPRING_SESSION = SpringSession.SPRING_SESSION;
+
+    /**
+     * The table <code>platform.spring_session_attributes</code>.
+     */
+    public static final SpringSessionAttributes SPRING_SESSION_ATTRIBUTES = SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES;
 
     /**
      * The table <code>platform.tenant_domains</code>.

@@ -4,8 +4,26 @@
 package com.atelier.platform.jooq.tenant_template;
 
 
+import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
+import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
+import com.atelier.platform.jooq.tenant_template.tables.records.AuditEventsRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.BrandSettingsRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.CustomersRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.IntegrationsRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.Oauth2AuthorizationConsentRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.Oauth2AuthorizationRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.Oauth2RegisteredClientRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.Oauth2RotatedRefreshTokenRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.SigningKeysRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.StaffUsersRecord;
 
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
@@ -24,5 +42,17 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AuditEventsRecord> AUDIT_EVENTS_PKEY = Internal.createUniqueKey(AuditEvents.AUDIT_EVENTS, DSL.name("audit_events_pkey"), new TableField[] { AuditEvents.AUDIT_EVENTS.ID }, true);
     public static final UniqueKey<BrandSettingsRecord> BRAND_SETTINGS_PKEY = Internal.createUniqueKey(BrandSettings.BRAND_SETTINGS, DSL.name("brand_settings_pkey"), new TableField[] { BrandSettings.BRAND_SETTINGS.ID }, true);
+    public static final UniqueKey<CustomersRecord> CUSTOMERS_EMAIL_KEY = Internal.createUniqueKey(Customers.CUSTOMERS, DSL.name("customers_email_key"), new TableField[] { Customers.CUSTOMERS.EMAIL }, true);
+    public static final UniqueKey<CustomersRecord> CUSTOMERS_PKEY = Internal.createUniqueKey(Customers.CUSTOMERS, DSL.name("customers_pkey"), new TableField[] { Customers.CUSTOMERS.ID }, true);
+    public static final UniqueKey<IntegrationsRecord> INTEGRATIONS_PKEY = Internal.createUniqueKey(Integrations.INTEGRATIONS, DSL.name("integrations_pkey"), new TableField[] { Integrations.INTEGRATIONS.CLIENT_ID }, true);
+    public static final UniqueKey<Oauth2AuthorizationRecord> OAUTH2_AUTHORIZATION_PKEY = Internal.createUniqueKey(Oauth2Authorization.OAUTH2_AUTHORIZATION, DSL.name("oauth2_authorization_pkey"), new TableField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.ID }, true);
+    public static final UniqueKey<Oauth2AuthorizationConsentRecord> OAUTH2_AUTHORIZATION_CONSENT_PKEY = Internal.createUniqueKey(Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT, DSL.name("oauth2_authorization_consent_pkey"), new TableField[] { Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT.REGISTERED_CLIENT_ID, Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT.PRINCIPAL_NAME }, true);
+    public static final UniqueKey<Oauth2RegisteredClientRecord> OAUTH2_REGISTERED_CLIENT_CLIENT_ID_KEY = Internal.createUniqueKey(Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT, DSL.name("oauth2_registered_client_client_id_key"), new TableField[] { Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT.CLIENT_ID }, true);
+    public static final UniqueKey<Oauth2RegisteredClientRecord> OAUTH2_REGISTERED_CLIENT_PKEY = Internal.createUniqueKey(Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT, DSL.name("oauth2_registered_client_pkey"), new TableField[] { Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT.ID }, true);
+    public static final UniqueKey<Oauth2RotatedRefreshTokenRecord> OAUTH2_ROTATED_REFRESH_TOKEN_PKEY = Internal.createUniqueKey(Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN, DSL.name("oauth2_rotated_refresh_token_pkey"), new TableField[] { Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN.TOKEN_HASH }, true);
+    public static final UniqueKey<SigningKeysRecord> SIGNING_KEYS_PKEY = Internal.createUniqueKey(SigningKeys.SIGNING_KEYS, DSL.name("signing_keys_pkey"), new TableField[] { SigningKeys.SIGNING_KEYS.KID }, true);
+    public static final UniqueKey<StaffUsersRecord> STAFF_USERS_EMAIL_KEY = Internal.createUniqueKey(StaffUsers.STAFF_USERS, DSL.name("staff_users_email_key"), new TableField[] { StaffUsers.STAFF_USERS.EMAIL }, true);
+    public static final UniqueKey<StaffUsersRecord> STAFF_USERS_PKEY = Internal.createUniqueKey(StaffUsers.STAFF_USERS, DSL.name("staff_users_pkey"), new TableField[] { StaffUsers.STAFF_USERS.ID }, true);
 }

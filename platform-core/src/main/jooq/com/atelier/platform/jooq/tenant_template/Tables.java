@@ -4,7 +4,16 @@
 package com.atelier.platform.jooq.tenant_template;
 
 
+import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
+import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
 
 
 /**
@@ -14,7 +23,52 @@ import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
 public class Tables {
 
     /**
+     * The table <code>tenant_template.audit_events</code>.
+     */
+    public static final AuditEvents AUDIT_EVENTS = AuditEvents.AUDIT_EVENTS;
+
+    /**
      * The table <code>tenant_template.brand_settings</code>.
      */
     public static final BrandSettings BRAND_SETTINGS = BrandSettings.BRAND_SETTINGS;
+
+    /**
+     * The table <code>tenant_template.customers</code>.
+     */
+    public static final Customers CUSTOMERS = Customers.CUSTOMERS;
+
+    /**
+     * The table <code>tenant_template.integrations</code>.
+     */
+    public static final Integrations INTEGRATIONS = Integrations.INTEGRATIONS;
+
+    /**
+     * The table <code>tenant_template.oauth2_authorization</code>.
+     */
+    public static final Oauth2Authorization OAUTH2_AUTHORIZATION = Oauth2Authorization.OAUTH2_AUTHORIZATION;
+
+    /**
+     * The table <code>tenant_template.oauth2_authorization_consent</code>.
+     */
+    public static final Oauth2AuthorizationConsent OAUTH2_AUTHORIZATION_CONSENT = Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT;
+
+    /**
+     * The table <code>tenant_template.oauth2_registered_client</code>.
+     */
+    public static final Oauth2RegisteredClient OAUTH2_REGISTERED_CLIENT = Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT;
+
+    /**
+     * The table <code>tenant_template.oauth2_rotated_refresh_token</code>.
+     */
+    public static final Oauth2RotatedRefreshToken OAUTH2_ROTATED_REFRESH_TOKEN = Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN;
+
+    /**
+     * The table <code>tenant_template.signing_keys</code>.
+     */
+    public static final SigningKeys SIGNING_KEYS = SigningKeys.SIGNING_KEYS;
+
+    /**
+     * The table <code>tenant_template.staff_users</code>.
+     */
+    public static final StaffUsers STAFF_USERS = StaffUsers.STAFF_USERS;
 }

@@ -5,7 +5,16 @@ package com.atelier.platform.jooq.tenant_template;
 
 
 import com.atelier.platform.jooq.DefaultCatalog;
+import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
+import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
+import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +38,54 @@ public class TenantTemplate extends SchemaImpl {
     public static final TenantTemplate TENANT_TEMPLATE = new TenantTemplate();
 
     /**
+     * The table <code>tenant_template.audit_events</code>.
+     */
+    public final AuditEvents AUDIT_EVENTS = AuditEvents.AUDIT_EVENTS;
+
+    /**
      * The table <code>tenant_template.brand_settings</code>.
      */
     public final BrandSettings BRAND_SETTINGS = BrandSettings.BRAND_SETTINGS;
+
+    /**
+     * The table <code>tenant_template.customers</code>.
+     */
+    public final Customers CUSTOMERS = Customers.CUSTOMERS;
+
+    /**
+     * The table <code>tenant_template.integrations</code>.
+     */
+    public final Integrations INTEGRATIONS = Integrations.INTEGRATIONS;
+
+    /**
+     * The table <code>tenant_template.oauth2_authorization</code>.
+     */
+    public final Oauth2Authorization OAUTH2_AUTHORIZATION = Oauth2Authorization.OAUTH2_AUTHORIZATION;
+
+    /**
+     * The table <code>tenant_template.oauth2_authorization_consent</code>.
+     */
+    public final Oauth2AuthorizationConsent OAUTH2_AUTHORIZATION_CONSENT = Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT;
+
+    /**
+     * The table <code>tenant_template.oauth2_registered_client</code>.
+     */
+    public final Oauth2RegisteredClient OAUTH2_REGISTERED_CLIENT = Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT;
+
+    /**
+     * The table <code>tenant_template.oauth2_rotated_refresh_token</code>.
+     */
+    public final Oauth2RotatedRefreshToken OAUTH2_ROTATED_REFRESH_TOKEN = Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN;
+
+    /**
+     * The table <code>tenant_template.signing_keys</code>.
+     */
+    public final SigningKeys SIGNING_KEYS = SigningKeys.SIGNING_KEYS;
+
+    /**
+     * The table <code>tenant_template.staff_users</code>.
+     */
+    public final StaffUsers STAFF_USERS = StaffUsers.STAFF_USERS;
 
     /**
      * No further instances allowed
@@ -49,7 +103,16 @@ public class TenantTemplate extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            BrandSettings.BRAND_SETTINGS
+            AuditEvents.AUDIT_EVENTS,
+            BrandSettings.BRAND_SETTINGS,
+            Customers.CUSTOMERS,
+            Integrations.INTEGRATIONS,
+            Oauth2Authorization.OAUTH2_AUTHORIZATION,
+            Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT,
+            Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT,
+            Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN,
+            SigningKeys.SIGNING_KEYS,
+            StaffUsers.STAFF_USERS
         );
     }
 }

@@ -1,0 +1,79 @@
+package com.atelier.infra.operator;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.atelier.platform.identity.Operators;
+import com.atelier.platform.identity.web.AuthorizationServerSecurity;
+import com.atelier.platform.problem.ProblemSecurityHandlers;
+
+/**
+ * The operator API accepts only operator tokens
+ * ({@code Authorization: Bearer atl_op_...}, from {@code bin/atelier operator create});
+ * tenant tokens of any kind are refused (401).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class OperatorApiSecurity {
+
+	static final String OPERATOR = "operator";
+
+	@Bean
+	@Order(AuthorizationServerSecurity.API_ORDER + 20)
+	SecurityFilterChain operatorApiChain(HttpSecurity http, Operators operators, ProblemSecurityHandlers problems)
+			throws Exception {
+		http.securityMatcher("/platform/**")
+			.addFilterBefore(new OperatorTokenFilter(operators), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasAuthority(OPERATOR))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/** Authenticates operator tokens; leaves every other request anonymous. */
+	static final class OperatorTokenFilter extends OncePerRequestFilter {
+
+		private final Operators operators;
+
+		OperatorTokenFilter(Operators operators) {
+			this.operators = operators;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (header != null && header.regionMatches(true, 0, "Bearer atl_op_", 0, 14)) {
+				this.operators.authenticate(header.substring(7).strip())
+					.ifPresent((operator) -> SecurityContextHolder.getContext()
+						.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(operator.name(), null,
+								List.of(new SimpleGrantedAuthority(OPERATOR)))));
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

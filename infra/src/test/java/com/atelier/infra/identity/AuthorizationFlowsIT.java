@@ -1,0 +1,212 @@
+package com.atelier.infra.identity;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.atelier.platform.identity.Role;
+import com.atelier.platform.tenancy.Tenant;
+import com.atelier.platform.tenancy.TenantContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The authorization code grant with PKCE for staff (admin console) and shoppers
+ * (storefront), end to end over HTTP: branded sign-in, code, tokens, refresh rotation,
+ * and every refusal.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AuthorizationFlowsIT extends IdentityTestSupport {
+
+	@Test
+	void staff_get_admin_tokens_with_pkce_and_use_them() {
+		Tenant brand = brand("flow");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Browser browser = browser(brand);
+
+		JsonNode tokens = browser.tokens("admin-console", owner.email(), owner.password());
+
+		assertThat(tokens.get("token_type").asString()).isEqualTo("Bearer");
+		assertThat(tokens.has("refresh_token")).isTrue();
+		assertThat(tokens.has("id_token")).isTrue();
+		JsonNode claims = claims(tokens.get("access_token").asString());
+		assertThat(claims.get("iss").asString()).isEqualTo("http://" + brand.localHost() + ":" + this.port);
+		assertThat(claims.get("tenant").asString()).isEqualTo(brand.id().toString());
+		assertThat(claims.get("aud").asString()).isEqualTo("admin");
+		assertThat(claims.get("principal_type").asString()).isEqualTo("staff");
+		assertThat(claims.get("sub").asString()).isEqualTo(owner.id());
+		HttpResponse<String> admin = browser.bearer("GET", "/admin/api/v1/brand",
+				tokens.get("access_token").asString());
+		assertThat(admin.statusCode()).isEqualTo(200);
+		assertThat(admin.body()).contains("Maison flow");
+	}
+
+	@Test
+	void shoppers_sign_up_verify_and_get_storefront_tokens(CapturedOutput output) {
+		Tenant brand = brand("shop");
+		Browser browser = browser(brand);
+		String email = "ines-" + UUID.randomUUID() + "@example.com";
+		HttpResponse<String> signUp = browser.json("POST", "/storefront/api/v1/customers",
+				"{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Inès\"}");
+		assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+		assertThat(signUp.body()).contains("\"emailVerified\":false").doesNotContain("token");
+
+		// Not verified yet: the sign-in page refuses.
+		URI refused = browser.authorize("storefront", Browser.Pkce.create(), email, PASSWORD);
+		assertThat(refused.getPath()).isEqualTo("/login/shopper");
+		assertThat(refused.getQuery()).contains("error");
+
+		Matcher token = Pattern.compile(Pattern.quote(email) + " at " + brand.slug() + ".*\"token\":\"(cv_[^\"]+)\"")
+			.matcher(output.getOut());
+		assertThat(token.find()).as("verification token in the development log").isTrue();
+		HttpResponse<String> verify = browser.json("POST", "/storefront/api/v1/customers/verify",
+				"{\"token\":\"" + token.group(1) + "\"}");
+		assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
+		assertThat(browser.json("POST", "/storefront/api/v1/customers/verify", "{\"token\":\"" + token.group(1) + "\"}")
+			.statusCode()).as("a verification token works once").isEqualTo(400);
+
+		JsonNode tokens = new Browser(this.port, brand.localHost()).tokens("storefront", email, PASSWORD);
+		String access = tokens.get("access_token").asString();
+		assertThat(claims(access).get("aud").asString()).isEqualTo("storefront");
+		assertThat(claims(access).get("principal_type").asString()).isEqualTo("customer");
+		HttpResponse<String> me = browser.bearer("GET", "/storefront/api/v1/customers/me", access);
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(me.body()).contains(email).contains("\"emailVerified\":true");
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", access).statusCode()).isEqualTo(401);
+		assertThat(browser.get("/storefront/api/v1/customers/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void pkce_is_required_s256_only_and_checked() {
+		Tenant brand = brand("pkce");
+		Credentials owner = staffMember(brand, Role.OWNER);
+
+		URI noChallenge = browser(brand).authorize("admin-console", null, owner.email(), owner.password());
+		assertThat(Browser.query(noChallenge)).containsEntry("error", "invalid_request");
+
+		URI plain = browser(brand).authorize("admin-console", Browser.Pkce.create().plain(), owner.email(),
+				owner.password());
+		assertThat(Browser.query(plain)).containsEntry("error", "invalid_request");
+
+		Browser browser = browser(brand);
+		Browser.Pkce pkce = Browser.Pkce.create();
+		String code = browser.code("admin-console", pkce, owner.email(), owner.password());
+		HttpResponse<String> wrongVerifier = browser.exchange("admin-console", code, Browser.Pkce.create().verifier());
+		assertThat(wrongVerifier.statusCode()).isEqualTo(400);
+		assertThat(wrongVerifier.body()).contains("invalid_grant");
+	}
+
+	@Test
+	void an_authorization_code_works_once() {
+		Tenant brand = brand("once");
+		Credentials owner = staffMember(brand, Role.ADMIN);
+		Browser browser = browser(brand);
+		Browser.Pkce pkce = Browser.Pkce.create();
+		String code = browser.code("admin-console", pkce, owner.email(), owner.password());
+
+		HttpResponse<String> first = browser.exchange("admin-console", code, pkce.verifier());
+		assertThat(first.statusCode()).isEqualTo(200);
+		HttpResponse<String> second = browser.exchange("admin-console", code, pkce.verifier());
+		assertThat(second.statusCode()).isEqualTo(400);
+		assertThat(second.body()).contains("invalid_grant");
+	}
+
+	@Test
+	void refresh_tokens_rotate_and_a_reused_one_revokes_the_family() {
+		Tenant brand = brand("rotate");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Browser browser = browser(brand);
+		JsonNode tokens = browser.tokens("admin-console", owner.email(), owner.password());
+		String first = tokens.get("refresh_token").asString();
+
+		HttpResponse<String> rotated = browser.refresh("admin-console", first);
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		String second = Browser.JSON.readTree(rotated.body()).get("refresh_token").asString();
+		assertThat(second).isNotEqualTo(first);
+		String access = Browser.JSON.readTree(rotated.body()).get("access_token").asString();
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", access).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> reuse = browser.refresh("admin-console", first);
+		assertThat(reuse.statusCode()).isEqualTo(400);
+		assertThat(reuse.body()).contains("invalid_grant");
+		HttpResponse<String> family = browser.refresh("admin-console", second);
+		assertThat(family.statusCode()).as("the current refresh token is revoked with its family").isEqualTo(400);
+
+		HttpResponse<String> otherClient = browser.refresh("storefront", second);
+		assertThat(otherClient.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void each_client_serves_only_its_kind_of_account() {
+		Tenant brand = brand("kinds");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Credentials shopper = customer(brand);
+
+		URI staffOnStorefront = browser(brand).authorize("storefront", Browser.Pkce.create(), owner.email(),
+				owner.password());
+		assertThat(staffOnStorefront.getPath()).as("staff are not shoppers").isEqualTo("/login/shopper");
+
+		URI shopperOnAdmin = browser(brand).authorize("admin-console", Browser.Pkce.create(), shopper.email(),
+				shopper.password());
+		assertThat(shopperOnAdmin.getPath()).as("shoppers are not staff").isEqualTo("/login/staff");
+	}
+
+	@Test
+	void a_disabled_staff_member_loses_access_and_cannot_refresh() {
+		Tenant brand = brand("disable");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Credentials merchandiser = staffMember(brand, Role.MERCHANDISER);
+		Browser browser = browser(brand);
+		JsonNode tokens = browser.tokens("admin-console", merchandiser.email(), merchandiser.password());
+		String access = tokens.get("access_token").asString();
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", access).statusCode()).isEqualTo(200);
+
+		TenantContext.run(brand.ref(),
+				() -> this.staff.update(UUID.fromString(merchandiser.id()), null, false, null, OPERATOR));
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(
+					() -> assertThat(browser.bearer("GET", "/admin/api/v1/brand", access).statusCode()).isEqualTo(401));
+		assertThat(browser.refresh("admin-console", tokens.get("refresh_token").asString()).statusCode())
+			.isEqualTo(400);
+		assertThat(owner).isNotNull();
+	}
+
+	@Test
+	void sign_in_pages_carry_the_brand_and_discovery_names_the_host_as_issuer() {
+		Tenant brand = brand("pages");
+		Browser browser = browser(brand);
+		HttpResponse<String> page = browser.get("/login/shopper");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Maison pages").contains("name=\"_csrf\"");
+
+		JsonNode discovery = Browser.JSON.readTree(browser.get("/.well-known/openid-configuration").body());
+		String issuer = "http://" + brand.localHost() + ":" + this.port;
+		assertThat(discovery.get("issuer").asString()).isEqualTo(issuer);
+		assertThat(discovery.get("token_endpoint").asString()).isEqualTo(issuer + "/oauth2/token");
+		assertThat(discovery.get("grant_types_supported").valueStream().map(JsonNode::asString))
+			.doesNotContain("password", "implicit");
+		assertThat(discovery.get("code_challenge_methods_supported").valueStream().map(JsonNode::asString))
+			.containsExactly("S256");
+
+		JsonNode jwks = Browser.JSON.readTree(browser.get("/oauth2/jwks").body());
+		JsonNode otherJwks = Browser.JSON.readTree(browser(brand("other")).get("/oauth2/jwks").body());
+		assertThat(jwks.at("/keys/0/kid").asString()).isNotEqualTo(otherJwks.at("/keys/0/kid").asString());
+		assertThat(jwks.at("/keys/0/d").isMissingNode()).as("no private key material").isTrue();
+
+		HttpResponse<String> incomplete = browser.get("/oauth2/authorize?response_type=code", "Accept", "text/html");
+		assertThat(incomplete.statusCode()).as("a malformed request is the client's error").isEqualTo(400);
+	}
+
+}

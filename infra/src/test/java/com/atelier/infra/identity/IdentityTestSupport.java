@@ -1,0 +1,110 @@
+package com.atelier.infra.identity;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.atelier.infra.AtelierApplication;
+import com.atelier.platform.identity.Actor;
+import com.atelier.platform.identity.Customers;
+import com.atelier.platform.identity.Integrations;
+import com.atelier.platform.identity.Permission;
+import com.atelier.platform.identity.Role;
+import com.atelier.platform.identity.Staff;
+import com.atelier.platform.tenancy.NewTenant;
+import com.atelier.platform.tenancy.Tenant;
+import com.atelier.platform.tenancy.TenantContext;
+import com.atelier.platform.tenancy.TenantProvisioning;
+import com.atelier.testing.TestDatabaseInitializer;
+import com.atelier.testing.TestTenants;
+
+/**
+ * The whole application on a random port and the shared test database {@code identity};
+ * helpers to create brands and their principals.
+ */
+@SpringBootTest(classes = AtelierApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "atelier.embedded-db.enabled=false", "atelier.test.database=identity",
+				"atelier.identity.log-verification-tokens=true" })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+abstract class IdentityTestSupport {
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	static final Actor OPERATOR = Actor.operator("tests");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TenantProvisioning provisioning;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Integrations integrations;
+
+	Tenant brand(String prefix) {
+		return this.provisioning.create(NewTenant.of(TestTenants.uniqueSlug(prefix), "Maison " + prefix, "EUR",
+				List.of(), List.of("fr-FR", "en")));
+	}
+
+	Browser browser(Tenant tenant) {
+		return new Browser(this.port, tenant.localHost());
+	}
+
+	/** A staff member; returns their email and one-time password. */
+	Credentials staffMember(Tenant tenant, Role role) {
+		String email = role.name().toLowerCase() + "-" + TestTenants.uniqueSlug("s") + "@example.com";
+		Staff.Invitation invitation = TenantContext.call(tenant.ref(),
+				() -> this.staff.create(email, null, role, OPERATOR));
+		return new Credentials(email, invitation.oneTimePassword(), invitation.member().id().toString());
+	}
+
+	/** A shopper with a verified email. */
+	Credentials customer(Tenant tenant) {
+		String email = "shopper-" + TestTenants.uniqueSlug("c") + "@example.com";
+		Customers.SignUp signUp = TenantContext.call(tenant.ref(), () -> this.customers.signUp(email, PASSWORD, null));
+		TenantContext.run(tenant.ref(), () -> this.customers.verify(signUp.verificationToken()));
+		return new Credentials(email, PASSWORD, signUp.customer().id().toString());
+	}
+
+	Integrations.Credentials integration(Tenant tenant, Set<Permission> scopes) {
+		return TenantContext.call(tenant.ref(), () -> this.integrations.create("Test integration", scopes, OPERATOR));
+	}
+
+	String clientCredentialsToken(Tenant tenant, Integrations.Credentials client, String scope) {
+		var response = browser(tenant).postForm("/oauth2/token",
+				java.util.Map.of("grant_type", "client_credentials", "scope", scope), "Authorization", basic(client));
+		org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Browser.JSON.readTree(response.body()).get("access_token").asString();
+	}
+
+	static String basic(Integrations.Credentials client) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((client.clientId() + ":" + client.clientSecret())
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	static tools.jackson.databind.JsonNode claims(String jwt) {
+		String payload = jwt.split("\\.")[1];
+		return Browser.JSON.readTree(
+				new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * @param email sign-in email
+	 * @param password password
+	 * @param id the principal's id
+	 */
+	record Credentials(String email, String password, String id) {
+	}
+
+}

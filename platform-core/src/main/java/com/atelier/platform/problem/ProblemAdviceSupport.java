@@ -1,0 +1,76 @@
+package com.atelier.platform.problem;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one mapping from exceptions to RFC 9457 problems that every API module's
+ * {@code @RestControllerAdvice} extends: a {@link ProblemException} keeps its type;
+ * Spring MVC's own errors (unreadable body, unknown path, wrong method) get Atelier's
+ * stable types; anything else is a logged 500 that says nothing about the cause.
+ */
+public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdviceSupport.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+		return respond(Problems.of(ex));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
+		return respond(Problems.of(Problems.INVALID_REQUEST, "'" + ex.getName() + "' has an invalid value.",
+				List.of(new FieldProblem(ex.getName(), "has an invalid value"))));
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		log.error("Request failed", ex);
+		return respond(Problems.of(Problems.INTERNAL, "The request could not be completed."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemType type = switch (statusCode.value()) {
+			case 400 -> Problems.INVALID_REQUEST;
+			case 404 -> Problems.NOT_FOUND;
+			case 405 -> Problems.METHOD_NOT_ALLOWED;
+			default -> statusCode.is4xxClientError()
+					? new ProblemType("http-" + statusCode.value(), "Request not served", statusCode.value())
+					: Problems.INTERNAL;
+		};
+		String detail = switch (statusCode.value()) {
+			case 400 -> "The request body or parameters are not valid.";
+			case 404 -> "No resource at this address.";
+			case 405 -> "This resource does not support the method.";
+			default ->
+				statusCode.is4xxClientError() ? "The request cannot be served." : "The request could not be completed.";
+		};
+		if (statusCode.is5xxServerError()) {
+			log.error("Request failed", ex);
+		}
+		return ResponseEntity.status(statusCode)
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.of(type, detail));
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.atelier.storefront.customer;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.atelier.platform.identity.Customer;
+import com.atelier.platform.identity.Customers;
+import com.atelier.platform.identity.InvalidIdentityRequest;
+import com.atelier.platform.identity.UnknownPrincipal;
+
+/**
+ * Shopper accounts: sign-up ({@code POST /storefront/api/v1/customers}), email
+ * verification ({@code POST .../customers/verify}) and the signed-in shopper
+ * ({@code GET .../customers/me}, with a storefront token). Signing in is the
+ * authorization code flow with PKCE against the brand's issuer, client
+ * {@code storefront}.
+ */
+@RestController
+class CustomerController {
+
+	private final Customers customers;
+
+	CustomerController(Customers customers) {
+		this.customers = customers;
+	}
+
+	@PostMapping("/storefront/api/v1/customers")
+	ResponseEntity<CustomerResource> signUp(@RequestBody SignUpRequest body) {
+		if (body.email() == null || body.password() == null) {
+			throw InvalidIdentityRequest.of(body.email() == null ? "email" : "password", "is required");
+		}
+		Customer customer = this.customers.signUp(body.email(), body.password(), body.displayName()).customer();
+		return ResponseEntity.created(URI.create("/storefront/api/v1/customers/me"))
+			.body(CustomerResource.of(customer));
+	}
+
+	@PostMapping("/storefront/api/v1/customers/verify")
+	CustomerResource verify(@RequestBody VerifyRequest body) {
+		if (body.token() == null || body.token().isBlank()) {
+			throw InvalidIdentityRequest.of("token", "is required");
+		}
+		return CustomerResource.of(this.customers.verify(body.token()));
+	}
+
+	@GetMapping("/storefront/api/v1/customers/me")
+	CustomerResource me(Authentication authentication) {
+		UUID id = UUID.fromString(authentication.getName());
+		return this.customers.find(id)
+			.map(CustomerResource::of)
+			.orElseThrow(() -> new UnknownPrincipal("The account no longer exists."));
+	}
+
+	/**
+	 * @param email email
+	 * @param password 10 to 128 characters
+	 * @param displayName name
+	 */
+	record SignUpRequest(@Nullable String email, @Nullable String password, @Nullable String displayName) {
+	}
+
+	/**
+	 * @param token the token sent to the email address
+	 */
+	record VerifyRequest(@Nullable String token) {
+	}
+
+	/**
+	 * @param id id
+	 * @param email email
+	 * @param displayName name
+	 * @param emailVerified whether the email is verified
+	 * @param createdAt when the account was created
+	 */
+	record CustomerResource(UUID id, String email, @Nullable String displayName, boolean emailVerified,
+			Instant createdAt) {
+
+		static CustomerResource of(Customer customer) {
+			return new CustomerResource(customer.id(), customer.email(), customer.displayName(),
+					customer.emailVerified(), customer.createdAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.atelier.admin;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.atelier.platform.identity.Audience;
+import com.atelier.platform.identity.Permission;
+import com.atelier.platform.identity.TenantTokens;
+import com.atelier.platform.identity.web.AuthorizationServerSecurity;
+import com.atelier.platform.problem.ProblemSecurityHandlers;
+
+/**
+ * The admin API's security: bearer tokens of the request's tenant with audience
+ * {@code admin} (staff through the admin console, or brand integrations), and one
+ * permission per endpoint. Stateless; every refusal is a problem (401 without a valid
+ * token, 403 without the permission).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class AdminApiSecurity {
+
+	static final String BRAND = "/admin/api/v1/brand";
+
+	static final String STAFF = "/admin/api/v1/staff";
+
+	static final String AUDIT = "/admin/api/v1/audit-events";
+
+	@Bean
+	@Order(AuthorizationServerSecurity.API_ORDER)
+	SecurityFilterChain adminApiChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems)
+			throws Exception {
+		http.securityMatcher("/admin/**")
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.GET, BRAND)
+				.hasAuthority(Permission.BRAND_READ.scope())
+				.requestMatchers(HttpMethod.PATCH, BRAND)
+				.hasAuthority(Permission.BRAND_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, STAFF, STAFF + "/*")
+				.hasAuthority(Permission.STAFF_READ.scope())
+				.requestMatchers(HttpMethod.POST, STAFF)
+				.hasAuthority(Permission.STAFF_WRITE.scope())
+				.requestMatchers(HttpMethod.PATCH, STAFF + "/*")
+				.hasAuthority(Permission.STAFF_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, AUDIT)
+				.hasAuthority(Permission.AUDIT_READ.scope())
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(tokens.decoder(Audience.ADMIN))
+					.jwtAuthenticationConverter(tokens.authentication()))
+				.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Admin API: staff.
+ */
+@NullMarked
+package com.atelier.admin.staff;
+
+import org.jspecify.annotations.NullMarked;

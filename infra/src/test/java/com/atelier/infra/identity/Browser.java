@@ -38,7 +38,7 @@ final class Browser {
 
 	private final HttpClient http;
 
-	private final int port;
+	private int port;
 
 	private String host;
 
@@ -57,6 +57,14 @@ final class Browser {
 	 */
 	Browser on(String otherHost) {
 		this.host = otherHost;
+		return this;
+	}
+
+	/**
+	 * Talks to another node from now on, keeping its cookies (cookies ignore the port).
+	 */
+	Browser node(int otherPort) {
+		this.port = otherPort;
 		return this;
 	}
 

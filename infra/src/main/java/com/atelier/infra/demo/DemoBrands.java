@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
 import com.atelier.platform.identity.Actor;
+import com.atelier.platform.identity.Role;
+import com.atelier.platform.identity.Staff;
 import com.atelier.platform.tenancy.MigrationResult;
 import com.atelier.platform.tenancy.NewTenant;
 import com.atelier.platform.tenancy.Tenant;
@@ -48,11 +50,15 @@ public class DemoBrands implements ApplicationRunner {
 
 	private final Brands brands;
 
-	DemoBrands(TenantDirectory directory, TenantProvisioning provisioning, TenantMigrations migrations, Brands brands) {
+	private final Staff staff;
+
+	DemoBrands(TenantDirectory directory, TenantProvisioning provisioning, TenantMigrations migrations, Brands brands,
+			Staff staff) {
 		this.directory = directory;
 		this.provisioning = provisioning;
 		this.migrations = migrations;
 		this.brands = brands;
+		this.staff = staff;
 	}
 
 	@Override
@@ -64,7 +70,11 @@ public class DemoBrands implements ApplicationRunner {
 				tenant = this.provisioning
 					.create(NewTenant.of(demo.slug(), demo.name(), demo.currency(), List.of(), demo.locales()));
 				TenantContext.run(tenant.ref(), () -> this.brands.update(demo.look(), Actor.operator("demo")));
+				Staff.Invitation owner = TenantContext.call(tenant.ref(), () -> this.staff
+					.create("owner@" + demo.slug() + ".example", "Demo owner", Role.OWNER, Actor.operator("demo")));
 				log.info("Created demo brand {}", demo.slug());
+				System.out.printf("Demo brand %s: staff sign-in %s / %s (shown once)%n", demo.name(),
+						owner.member().email(), owner.oneTimePassword());
 			}
 			else if (!this.migrations.head().equals(tenant.migratedTo())) {
 				MigrationResult result = this.migrations.migrate(slug);

@@ -17,6 +17,16 @@ public interface ClusterSignals {
 	void publish(String channel, String payload);
 
 	/**
+	 * Sends a message when the current Spring transaction commits (now, when there is
+	 * none), so that nodes reloading on the message see the committed change. Best
+	 * effort: a failure to publish is logged, and other nodes fall back to their caches'
+	 * TTL.
+	 * @param channel a channel name ({@code [a-z_]+})
+	 * @param payload at most a few hundred bytes
+	 */
+	void publishAfterCommit(String channel, String payload);
+
+	/**
 	 * Subscribes to a channel on this node.
 	 * @param channel the channel
 	 * @param subscriber told about messages and reconnects

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.atelier.platform.cluster.ClusterSignals;
 
@@ -74,6 +76,32 @@ public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot publish to " + channel, ex);
+		}
+	}
+
+	@Override
+	public void publishAfterCommit(String channel, String payload) {
+		checkChannel(channel);
+		Runnable send = () -> {
+			try {
+				publish(channel, payload);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not publish to {}: {}", channel, ex.getMessage());
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					send.run();
+				}
+
+			});
+		}
+		else {
+			send.run();
 		}
 	}
 

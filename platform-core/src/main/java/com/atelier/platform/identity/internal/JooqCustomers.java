@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,15 +76,21 @@ class JooqCustomers implements Customers {
 		}
 		UUID id = UUID.randomUUID();
 		String token = Secrets.generate("cv_");
-		this.db.dsl()
-			.insertInto(CUSTOMERS)
-			.set(CUSTOMERS.ID, id)
-			.set(CUSTOMERS.EMAIL, normalized)
-			.set(CUSTOMERS.DISPLAY_NAME, (displayName != null && !displayName.isBlank()) ? displayName.strip() : null)
-			.set(CUSTOMERS.PASSWORD_HASH, this.passwords.encode(password))
-			.set(CUSTOMERS.EMAIL_VERIFIED, false)
-			.set(CUSTOMERS.VERIFICATION_TOKEN_HASH, Sha256SecretEncoder.hash(token))
-			.execute();
+		try {
+			this.db.dsl()
+				.insertInto(CUSTOMERS)
+				.set(CUSTOMERS.ID, id)
+				.set(CUSTOMERS.EMAIL, normalized)
+				.set(CUSTOMERS.DISPLAY_NAME,
+						(displayName != null && !displayName.isBlank()) ? displayName.strip() : null)
+				.set(CUSTOMERS.PASSWORD_HASH, this.passwords.encode(password))
+				.set(CUSTOMERS.EMAIL_VERIFIED, false)
+				.set(CUSTOMERS.VERIFICATION_TOKEN_HASH, Sha256SecretEncoder.hash(token))
+				.execute();
+		}
+		catch (DuplicateKeyException raced) {
+			throw new CustomerAlreadyExists();
+		}
 		if (this.logTokens) {
 			log.info("Email verification for {} at {}: POST /storefront/api/v1/customers/verify"
 					+ " {{\"token\":\"{}\"}}", normalized, TenantContext.require().slug(), token);

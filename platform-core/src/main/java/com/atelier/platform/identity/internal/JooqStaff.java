@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,15 +62,20 @@ class JooqStaff implements Staff {
 		}
 		String password = Secrets.password();
 		UUID id = UUID.randomUUID();
-		this.db.dsl()
-			.insertInto(STAFF_USERS)
-			.set(STAFF_USERS.ID, id)
-			.set(STAFF_USERS.EMAIL, normalized)
-			.set(STAFF_USERS.DISPLAY_NAME, name)
-			.set(STAFF_USERS.PASSWORD_HASH, this.passwords.encode(password))
-			.set(STAFF_USERS.ROLE, role.name())
-			.set(STAFF_USERS.STATUS, "ACTIVE")
-			.execute();
+		try {
+			this.db.dsl()
+				.insertInto(STAFF_USERS)
+				.set(STAFF_USERS.ID, id)
+				.set(STAFF_USERS.EMAIL, normalized)
+				.set(STAFF_USERS.DISPLAY_NAME, name)
+				.set(STAFF_USERS.PASSWORD_HASH, this.passwords.encode(password))
+				.set(STAFF_USERS.ROLE, role.name())
+				.set(STAFF_USERS.STATUS, "ACTIVE")
+				.execute();
+		}
+		catch (DuplicateKeyException raced) {
+			throw new StaffAlreadyExists();
+		}
 		StaffMember member = find(id).orElseThrow();
 		this.audit.record(actor, "staff.created", "staff", id.toString(), null, member);
 		return new Invitation(member, password);

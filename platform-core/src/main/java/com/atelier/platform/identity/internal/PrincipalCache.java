@@ -72,12 +72,7 @@ class PrincipalCache {
 
 	private void forget() {
 		clear();
-		try {
-			this.signals.publish(CHANNEL, "changed");
-		}
-		catch (RuntimeException ex) {
-			// Other nodes fall back to the short TTL.
-		}
+		this.signals.publishAfterCommit(CHANNEL, "changed");
 	}
 
 	private void clear() {

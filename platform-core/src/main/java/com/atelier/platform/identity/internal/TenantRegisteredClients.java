@@ -86,12 +86,7 @@ final class TenantRegisteredClients implements RegisteredClientRepository {
 
 	private void changed() {
 		this.cache.invalidateAll();
-		try {
-			this.signals.publish(CHANNEL, TenantContext.require().id().toString());
-		}
-		catch (RuntimeException ex) {
-			// Other nodes fall back to the TTL.
-		}
+		this.signals.publishAfterCommit(CHANNEL, TenantContext.require().id().toString());
 	}
 
 	private static String key(String kind, String value) {

@@ -141,6 +141,7 @@ public class AuthorizationServerSecurity {
 	FilterRegistrationBean<SessionTenantBinding> sessionTenantBinding() {
 		FilterRegistrationBean<SessionTenantBinding> registration = new FilterRegistrationBean<>(
 				new SessionTenantBinding());
+		registration.addUrlPatterns(TenancyWebConfiguration.TENANT_PATHS);
 		registration.setOrder(TenancyWebConfiguration.ORDER + 10);
 		registration.setName("sessionTenantBinding");
 		return registration;

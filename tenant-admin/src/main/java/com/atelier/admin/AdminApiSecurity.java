@@ -8,11 +8,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import com.atelier.platform.idempotency.Idempotency;
+import com.atelier.platform.idempotency.IdempotencyFilter;
 import com.atelier.platform.identity.Audience;
 import com.atelier.platform.identity.Permission;
 import com.atelier.platform.identity.TenantTokens;
 import com.atelier.platform.identity.web.AuthorizationServerSecurity;
+import com.atelier.platform.problem.ProblemResponses;
 import com.atelier.platform.problem.ProblemSecurityHandlers;
 
 /**
@@ -31,11 +35,19 @@ class AdminApiSecurity {
 
 	static final String AUDIT = "/admin/api/v1/audit-events";
 
+	static final String[] CATALOG = { "/admin/api/v1/products", "/admin/api/v1/products/**",
+			"/admin/api/v1/variants/**", "/admin/api/v1/collections", "/admin/api/v1/collections/**",
+			"/admin/api/v1/markets", "/admin/api/v1/markets/**" };
+
+	static final String[] INVENTORY = { "/admin/api/v1/stock-locations", "/admin/api/v1/stock-locations/**",
+			"/admin/api/v1/inventory", "/admin/api/v1/inventory/**" };
+
 	@Bean
 	@Order(AuthorizationServerSecurity.API_ORDER)
-	SecurityFilterChain adminApiChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems)
-			throws Exception {
+	SecurityFilterChain adminApiChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems,
+			Idempotency idempotency, ProblemResponses responses) throws Exception {
 		http.securityMatcher("/admin/**")
+			.addFilterAfter(new IdempotencyFilter(idempotency, responses), AuthorizationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.GET, BRAND)
 				.hasAuthority(Permission.BRAND_READ.scope())
 				.requestMatchers(HttpMethod.PATCH, BRAND)
@@ -48,6 +60,14 @@ class AdminApiSecurity {
 				.hasAuthority(Permission.STAFF_WRITE.scope())
 				.requestMatchers(HttpMethod.GET, AUDIT)
 				.hasAuthority(Permission.AUDIT_READ.scope())
+				.requestMatchers(HttpMethod.GET, CATALOG)
+				.hasAuthority(Permission.CATALOG_READ.scope())
+				.requestMatchers(CATALOG)
+				.hasAuthority(Permission.CATALOG_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, INVENTORY)
+				.hasAuthority(Permission.INVENTORY_READ.scope())
+				.requestMatchers(INVENTORY)
+				.hasAuthority(Permission.INVENTORY_WRITE.scope())
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 
 import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
+import com.atelier.platform.catalog.CatalogManagement;
+import com.atelier.platform.inventory.Inventory;
+import com.atelier.platform.pricing.Pricing;
 import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.Role;
 import com.atelier.platform.identity.Staff;
@@ -52,8 +55,17 @@ public class DemoBrands implements ApplicationRunner {
 
 	private final Staff staff;
 
+	private final CatalogManagement catalog;
+
+	private final Pricing pricing;
+
+	private final Inventory inventory;
+
 	DemoBrands(TenantDirectory directory, TenantProvisioning provisioning, TenantMigrations migrations, Brands brands,
-			Staff staff) {
+			Staff staff, CatalogManagement catalog, Pricing pricing, Inventory inventory) {
+		this.catalog = catalog;
+		this.pricing = pricing;
+		this.inventory = inventory;
 		this.directory = directory;
 		this.provisioning = provisioning;
 		this.migrations = migrations;
@@ -70,6 +82,8 @@ public class DemoBrands implements ApplicationRunner {
 				tenant = this.provisioning
 					.create(NewTenant.of(demo.slug(), demo.name(), demo.currency(), List.of(), demo.locales()));
 				TenantContext.run(tenant.ref(), () -> this.brands.update(demo.look(), Actor.operator("demo")));
+				TenantContext.run(tenant.ref(), () -> DemoCatalog.seed(demo.slug(), demo.currency(),
+						demo.locales().get(0), this.catalog, this.pricing, this.inventory));
 				Staff.Invitation owner = TenantContext.call(tenant.ref(), () -> this.staff
 					.create("owner@" + demo.slug() + ".example", "Demo owner", Role.OWNER, Actor.operator("demo")));
 				log.info("Created demo brand {}", demo.slug());

@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser for one brand host: keeps cookies, never follows redirects, sends the brand's
  * Host header to the server on 127.0.0.1. Knows the authorization code flow with PKCE.
  */
-final class Browser {
+public final class Browser {
 
 	static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -42,7 +42,7 @@ final class Browser {
 
 	private String host;
 
-	Browser(int port, String host) {
+	public Browser(int port, String host) {
 		this.port = port;
 		this.host = host;
 		this.http = HttpClient.newBuilder()
@@ -63,16 +63,16 @@ final class Browser {
 	/**
 	 * Talks to another node from now on, keeping its cookies (cookies ignore the port).
 	 */
-	Browser node(int otherPort) {
+	public Browser node(int otherPort) {
 		this.port = otherPort;
 		return this;
 	}
 
-	HttpResponse<String> get(String pathAndQuery, String... headers) {
+	public HttpResponse<String> get(String pathAndQuery, String... headers) {
 		return send(HttpRequest.newBuilder(uri(pathAndQuery)).headers(withHost(headers)).GET().build());
 	}
 
-	HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
+	public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.headers(withHost(headers))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -80,7 +80,7 @@ final class Browser {
 			.build());
 	}
 
-	HttpResponse<String> json(String method, String path, String body, String... headers) {
+	public HttpResponse<String> json(String method, String path, String body, String... headers) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.headers(withHost(headers))
 			.header("Content-Type", "application/json")
@@ -88,7 +88,7 @@ final class Browser {
 			.build());
 	}
 
-	HttpResponse<String> bearer(String method, String path, String token) {
+	public HttpResponse<String> bearer(String method, String path, String token) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.headers(withHost("Authorization", "Bearer " + token))
 			.method(method, HttpRequest.BodyPublishers.noBody())
@@ -142,7 +142,7 @@ final class Browser {
 	}
 
 	/** Signs in through the whole flow and returns the token response. */
-	JsonNode tokens(String clientId, String email, String password) {
+	public JsonNode tokens(String clientId, String email, String password) {
 		Pkce pkce = Pkce.create();
 		HttpResponse<String> response = exchange(clientId, code(clientId, pkce, email, password), pkce.verifier());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -28,40 +28,48 @@ import com.atelier.testing.TestTenants;
  */
 @SpringBootTest(classes = AtelierApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "atelier.embedded-db.enabled=false", "atelier.test.database=identity",
-				"atelier.identity.log-verification-tokens=true" })
+				"atelier.identity.log-verification-tokens=true", "atelier.storefront.sql-statements-header=true" })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-abstract class IdentityTestSupport {
+public abstract class IdentityTestSupport {
 
-	static final String PASSWORD = "correct horse battery staple";
+	protected static final String PASSWORD = "correct horse battery staple";
 
-	static final Actor OPERATOR = Actor.operator("tests");
+	protected static final Actor OPERATOR = Actor.operator("tests");
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	@Autowired
-	TenantProvisioning provisioning;
+	protected TenantProvisioning provisioning;
 
 	@Autowired
-	Staff staff;
+	protected Staff staff;
 
 	@Autowired
-	Customers customers;
+	protected Customers customers;
 
 	@Autowired
-	Integrations integrations;
+	protected Integrations integrations;
 
-	Tenant brand(String prefix) {
+	protected Tenant brand(String prefix) {
 		return this.provisioning.create(NewTenant.of(TestTenants.uniqueSlug(prefix), "Maison " + prefix, "EUR",
 				List.of(), List.of("fr-FR", "en")));
 	}
 
-	Browser browser(Tenant tenant) {
+	protected Browser browser(Tenant tenant) {
 		return new Browser(this.port, tenant.localHost());
 	}
 
+	/** An admin API token of a new staff member with this role. */
+	protected String adminToken(Tenant tenant, Role role) {
+		Credentials member = staffMember(tenant, role);
+		return browser(tenant).tokens("admin-console", member.email(), member.password())
+			.get("access_token")
+			.asString();
+	}
+
 	/** A staff member; returns their email and one-time password. */
-	Credentials staffMember(Tenant tenant, Role role) {
+	protected Credentials staffMember(Tenant tenant, Role role) {
 		String email = role.name().toLowerCase() + "-" + TestTenants.uniqueSlug("s") + "@example.com";
 		Staff.Invitation invitation = TenantContext.call(tenant.ref(),
 				() -> this.staff.create(email, null, role, OPERATOR));
@@ -69,31 +77,31 @@ abstract class IdentityTestSupport {
 	}
 
 	/** A shopper with a verified email. */
-	Credentials customer(Tenant tenant) {
+	protected Credentials customer(Tenant tenant) {
 		String email = "shopper-" + TestTenants.uniqueSlug("c") + "@example.com";
 		Customers.SignUp signUp = TenantContext.call(tenant.ref(), () -> this.customers.signUp(email, PASSWORD, null));
 		TenantContext.run(tenant.ref(), () -> this.customers.verify(signUp.verificationToken()));
 		return new Credentials(email, PASSWORD, signUp.customer().id().toString());
 	}
 
-	Integrations.Credentials integration(Tenant tenant, Set<Permission> scopes) {
+	protected Integrations.Credentials integration(Tenant tenant, Set<Permission> scopes) {
 		return TenantContext.call(tenant.ref(), () -> this.integrations.create("Test integration", scopes, OPERATOR));
 	}
 
-	String clientCredentialsToken(Tenant tenant, Integrations.Credentials client, String scope) {
+	protected String clientCredentialsToken(Tenant tenant, Integrations.Credentials client, String scope) {
 		var response = browser(tenant).postForm("/oauth2/token",
 				java.util.Map.of("grant_type", "client_credentials", "scope", scope), "Authorization", basic(client));
 		org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return Browser.JSON.readTree(response.body()).get("access_token").asString();
 	}
 
-	static String basic(Integrations.Credentials client) {
+	protected static String basic(Integrations.Credentials client) {
 		return "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((client.clientId() + ":" + client.clientSecret())
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	static tools.jackson.databind.JsonNode claims(String jwt) {
+	protected static tools.jackson.databind.JsonNode claims(String jwt) {
 		String payload = jwt.split("\\.")[1];
 		return Browser.JSON.readTree(
 				new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8));
@@ -104,7 +112,7 @@ abstract class IdentityTestSupport {
 	 * @param password password
 	 * @param id the principal's id
 	 */
-	record Credentials(String email, String password, String id) {
+	protected record Credentials(String email, String password, String id) {
 	}
 
 }

@@ -30,6 +30,7 @@ import com.atelier.platform.tenancy.TenantMigrations;
 import com.atelier.platform.tenancy.TenantProvisioning;
 import com.atelier.platform.tenancy.TenantResolver;
 import com.atelier.platform.tenancy.TenantSetup;
+import com.atelier.platform.tenancy.SqlStatements;
 
 /**
  * Wires tenancy: one pool behind one {@link ConnectionRouter}; the application's
@@ -80,6 +81,19 @@ public class TenancyConfiguration {
 					new HibernateTenancy.ConnectionProvider(router));
 			properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER,
 					new HibernateTenancy.TenantResolver());
+		};
+	}
+
+	/** Counts statements per thread ({@link SqlStatements}). */
+	@Bean
+	org.jooq.ExecuteListenerProvider sqlStatementCounter() {
+		return () -> new org.jooq.ExecuteListener() {
+
+			@Override
+			public void executeStart(org.jooq.ExecuteContext context) {
+				SqlStatements.executed();
+			}
+
 		};
 	}
 

@@ -5,9 +5,16 @@ package com.atelier.platform.jooq.tenant_template;
 
 
 import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
+import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
+import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
+import com.atelier.platform.jooq.tenant_template.tables.Prices;
+import com.atelier.platform.jooq.tenant_template.tables.Products;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
+import com.atelier.platform.jooq.tenant_template.tables.StockAdjustments;
+import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -26,11 +33,18 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_EVENTS_OCCURRED_IDX = Internal.createIndex(DSL.name("audit_events_occurred_idx"), AuditEvents.AUDIT_EVENTS, new OrderField[] { AuditEvents.AUDIT_EVENTS.OCCURRED_AT.desc(), AuditEvents.AUDIT_EVENTS.ID.desc() }, false);
+    public static final Index COLLECTION_PRODUCTS_ORDER_IDX = Internal.createIndex(DSL.name("collection_products_order_idx"), CollectionProducts.COLLECTION_PRODUCTS, new OrderField[] { CollectionProducts.COLLECTION_PRODUCTS.COLLECTION_ID, CollectionProducts.COLLECTION_PRODUCTS.POSITION, CollectionProducts.COLLECTION_PRODUCTS.PRODUCT_ID }, false);
     public static final Index CUSTOMERS_VERIFICATION_TOKEN_IDX = Internal.createIndex(DSL.name("customers_verification_token_idx"), Customers.CUSTOMERS, new OrderField[] { Customers.CUSTOMERS.VERIFICATION_TOKEN_HASH }, true);
+    public static final Index IDEMPOTENCY_KEYS_CREATED_IDX = Internal.createIndex(DSL.name("idempotency_keys_created_idx"), IdempotencyKeys.IDEMPOTENCY_KEYS, new OrderField[] { IdempotencyKeys.IDEMPOTENCY_KEYS.CREATED_AT }, false);
+    public static final Index MARKETS_ONE_DEFAULT_IDX = Internal.createIndex(DSL.name("markets_one_default_idx"), Markets.MARKETS, new OrderField[] { Markets.MARKETS.IS_DEFAULT }, true);
     public static final Index OAUTH2_AUTHORIZATION_ACCESS_IDX = Internal.createIndex(DSL.name("oauth2_authorization_access_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.ACCESS_TOKEN_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_CODE_IDX = Internal.createIndex(DSL.name("oauth2_authorization_code_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.AUTHORIZATION_CODE_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_ID_TOKEN_IDX = Internal.createIndex(DSL.name("oauth2_authorization_id_token_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_REFRESH_IDX = Internal.createIndex(DSL.name("oauth2_authorization_refresh_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.REFRESH_TOKEN_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_STATE_IDX = Internal.createIndex(DSL.name("oauth2_authorization_state_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.STATE }, false);
+    public static final Index PRICES_VARIANT_IDX = Internal.createIndex(DSL.name("prices_variant_idx"), Prices.PRICES, new OrderField[] { Prices.PRICES.VARIANT_ID }, false);
+    public static final Index PRODUCTS_ACTIVE_CREATED_IDX = Internal.createIndex(DSL.name("products_active_created_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.CREATED_AT.desc(), Products.PRODUCTS.ID.desc() }, false);
     public static final Index SIGNING_KEYS_ONE_ACTIVE_IDX = Internal.createIndex(DSL.name("signing_keys_one_active_idx"), SigningKeys.SIGNING_KEYS, new OrderField[] { SigningKeys.SIGNING_KEYS.STATUS }, true);
+    public static final Index STOCK_ADJUSTMENTS_VARIANT_IDX = Internal.createIndex(DSL.name("stock_adjustments_variant_idx"), StockAdjustments.STOCK_ADJUSTMENTS, new OrderField[] { StockAdjustments.STOCK_ADJUSTMENTS.VARIANT_ID, StockAdjustments.STOCK_ADJUSTMENTS.CREATED_AT.desc() }, false);
+    public static final Index VARIANTS_PRODUCT_IDX = Internal.createIndex(DSL.name("variants_product_idx"), Variants.VARIANTS, new OrderField[] { Variants.VARIANTS.PRODUCT_ID, Variants.VARIANTS.POSITION }, false);
 }

@@ -6,14 +6,29 @@ package com.atelier.platform.jooq.tenant_template;
 
 import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
+import com.atelier.platform.jooq.tenant_template.tables.CollectionTranslations;
+import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.PriceHistory;
+import com.atelier.platform.jooq.tenant_template.tables.Prices;
+import com.atelier.platform.jooq.tenant_template.tables.ProductMedia;
+import com.atelier.platform.jooq.tenant_template.tables.ProductOptions;
+import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations;
+import com.atelier.platform.jooq.tenant_template.tables.Products;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
+import com.atelier.platform.jooq.tenant_template.tables.StockAdjustments;
+import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
+import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
+import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 
 /**
@@ -33,14 +48,39 @@ public class Tables {
     public static final BrandSettings BRAND_SETTINGS = BrandSettings.BRAND_SETTINGS;
 
     /**
+     * The table <code>tenant_template.collection_products</code>.
+     */
+    public static final CollectionProducts COLLECTION_PRODUCTS = CollectionProducts.COLLECTION_PRODUCTS;
+
+    /**
+     * The table <code>tenant_template.collection_translations</code>.
+     */
+    public static final CollectionTranslations COLLECTION_TRANSLATIONS = CollectionTranslations.COLLECTION_TRANSLATIONS;
+
+    /**
+     * The table <code>tenant_template.collections</code>.
+     */
+    public static final Collections COLLECTIONS = Collections.COLLECTIONS;
+
+    /**
      * The table <code>tenant_template.customers</code>.
      */
     public static final Customers CUSTOMERS = Customers.CUSTOMERS;
 
     /**
+     * The table <code>tenant_template.idempotency_keys</code>.
+     */
+    public static final IdempotencyKeys IDEMPOTENCY_KEYS = IdempotencyKeys.IDEMPOTENCY_KEYS;
+
+    /**
      * The table <code>tenant_template.integrations</code>.
      */
     public static final Integrations INTEGRATIONS = Integrations.INTEGRATIONS;
+
+    /**
+     * The table <code>tenant_template.markets</code>.
+     */
+    public static final Markets MARKETS = Markets.MARKETS;
 
     /**
      * The table <code>tenant_template.oauth2_authorization</code>.
@@ -63,6 +103,36 @@ public class Tables {
     public static final Oauth2RotatedRefreshToken OAUTH2_ROTATED_REFRESH_TOKEN = Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN;
 
     /**
+     * The table <code>tenant_template.price_history</code>.
+     */
+    public static final PriceHistory PRICE_HISTORY = PriceHistory.PRICE_HISTORY;
+
+    /**
+     * The table <code>tenant_template.prices</code>.
+     */
+    public static final Prices PRICES = Prices.PRICES;
+
+    /**
+     * The table <code>tenant_template.product_media</code>.
+     */
+    public static final ProductMedia PRODUCT_MEDIA = ProductMedia.PRODUCT_MEDIA;
+
+    /**
+     * The table <code>tenant_template.product_options</code>.
+     */
+    public static final ProductOptions PRODUCT_OPTIONS = ProductOptions.PRODUCT_OPTIONS;
+
+    /**
+     * The table <code>tenant_template.product_translations</code>.
+     */
+    public static final ProductTranslations PRODUCT_TRANSLATIONS = ProductTranslations.PRODUCT_TRANSLATIONS;
+
+    /**
+     * The table <code>tenant_template.products</code>.
+     */
+    public static final Products PRODUCTS = Products.PRODUCTS;
+
+    /**
      * The table <code>tenant_template.signing_keys</code>.
      */
     public static final SigningKeys SIGNING_KEYS = SigningKeys.SIGNING_KEYS;
@@ -71,4 +141,24 @@ public class Tables {
      * The table <code>tenant_template.staff_users</code>.
      */
     public static final StaffUsers STAFF_USERS = StaffUsers.STAFF_USERS;
+
+    /**
+     * The table <code>tenant_template.stock_adjustments</code>.
+     */
+    public static final StockAdjustments STOCK_ADJUSTMENTS = StockAdjustments.STOCK_ADJUSTMENTS;
+
+    /**
+     * The table <code>tenant_template.stock_levels</code>.
+     */
+    public static final StockLevels STOCK_LEVELS = StockLevels.STOCK_LEVELS;
+
+    /**
+     * The table <code>tenant_template.stock_locations</code>.
+     */
+    public static final StockLocations STOCK_LOCATIONS = StockLocations.STOCK_LOCATIONS;
+
+    /**
+     * The table <code>tenant_template.variants</code>.
+     */
+    public static final Variants VARIANTS = Variants.VARIANTS;
 }

@@ -7,14 +7,29 @@ package com.atelier.platform.jooq.tenant_template;
 import com.atelier.platform.jooq.DefaultCatalog;
 import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
+import com.atelier.platform.jooq.tenant_template.tables.CollectionTranslations;
+import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.PriceHistory;
+import com.atelier.platform.jooq.tenant_template.tables.Prices;
+import com.atelier.platform.jooq.tenant_template.tables.ProductMedia;
+import com.atelier.platform.jooq.tenant_template.tables.ProductOptions;
+import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations;
+import com.atelier.platform.jooq.tenant_template.tables.Products;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
+import com.atelier.platform.jooq.tenant_template.tables.StockAdjustments;
+import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
+import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
+import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 import java.util.Arrays;
 import java.util.List;
@@ -48,14 +63,39 @@ public class TenantTemplate extends SchemaImpl {
     public final BrandSettings BRAND_SETTINGS = BrandSettings.BRAND_SETTINGS;
 
     /**
+     * The table <code>tenant_template.collection_products</code>.
+     */
+    public final CollectionProducts COLLECTION_PRODUCTS = CollectionProducts.COLLECTION_PRODUCTS;
+
+    /**
+     * The table <code>tenant_template.collection_translations</code>.
+     */
+    public final CollectionTranslations COLLECTION_TRANSLATIONS = CollectionTranslations.COLLECTION_TRANSLATIONS;
+
+    /**
+     * The table <code>tenant_template.collections</code>.
+     */
+    public final Collections COLLECTIONS = Collections.COLLECTIONS;
+
+    /**
      * The table <code>tenant_template.customers</code>.
      */
     public final Customers CUSTOMERS = Customers.CUSTOMERS;
 
     /**
+     * The table <code>tenant_template.idempotency_keys</code>.
+     */
+    public final IdempotencyKeys IDEMPOTENCY_KEYS = IdempotencyKeys.IDEMPOTENCY_KEYS;
+
+    /**
      * The table <code>tenant_template.integrations</code>.
      */
     public final Integrations INTEGRATIONS = Integrations.INTEGRATIONS;
+
+    /**
+     * The table <code>tenant_template.markets</code>.
+     */
+    public final Markets MARKETS = Markets.MARKETS;
 
     /**
      * The table <code>tenant_template.oauth2_authorization</code>.
@@ -78,6 +118,36 @@ public class TenantTemplate extends SchemaImpl {
     public final Oauth2RotatedRefreshToken OAUTH2_ROTATED_REFRESH_TOKEN = Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN;
 
     /**
+     * The table <code>tenant_template.price_history</code>.
+     */
+    public final PriceHistory PRICE_HISTORY = PriceHistory.PRICE_HISTORY;
+
+    /**
+     * The table <code>tenant_template.prices</code>.
+     */
+    public final Prices PRICES = Prices.PRICES;
+
+    /**
+     * The table <code>tenant_template.product_media</code>.
+     */
+    public final ProductMedia PRODUCT_MEDIA = ProductMedia.PRODUCT_MEDIA;
+
+    /**
+     * The table <code>tenant_template.product_options</code>.
+     */
+    public final ProductOptions PRODUCT_OPTIONS = ProductOptions.PRODUCT_OPTIONS;
+
+    /**
+     * The table <code>tenant_template.product_translations</code>.
+     */
+    public final ProductTranslations PRODUCT_TRANSLATIONS = ProductTranslations.PRODUCT_TRANSLATIONS;
+
+    /**
+     * The table <code>tenant_template.products</code>.
+     */
+    public final Products PRODUCTS = Products.PRODUCTS;
+
+    /**
      * The table <code>tenant_template.signing_keys</code>.
      */
     public final SigningKeys SIGNING_KEYS = SigningKeys.SIGNING_KEYS;
@@ -86,6 +156,26 @@ public class TenantTemplate extends SchemaImpl {
      * The table <code>tenant_template.staff_users</code>.
      */
     public final StaffUsers STAFF_USERS = StaffUsers.STAFF_USERS;
+
+    /**
+     * The table <code>tenant_template.stock_adjustments</code>.
+     */
+    public final StockAdjustments STOCK_ADJUSTMENTS = StockAdjustments.STOCK_ADJUSTMENTS;
+
+    /**
+     * The table <code>tenant_template.stock_levels</code>.
+     */
+    public final StockLevels STOCK_LEVELS = StockLevels.STOCK_LEVELS;
+
+    /**
+     * The table <code>tenant_template.stock_locations</code>.
+     */
+    public final StockLocations STOCK_LOCATIONS = StockLocations.STOCK_LOCATIONS;
+
+    /**
+     * The table <code>tenant_template.variants</code>.
+     */
+    public final Variants VARIANTS = Variants.VARIANTS;
 
     /**
      * No further instances allowed
@@ -105,14 +195,29 @@ public class TenantTemplate extends SchemaImpl {
         return Arrays.asList(
             AuditEvents.AUDIT_EVENTS,
             BrandSettings.BRAND_SETTINGS,
+            CollectionProducts.COLLECTION_PRODUCTS,
+            CollectionTranslations.COLLECTION_TRANSLATIONS,
+            Collections.COLLECTIONS,
             Customers.CUSTOMERS,
+            IdempotencyKeys.IDEMPOTENCY_KEYS,
             Integrations.INTEGRATIONS,
+            Markets.MARKETS,
             Oauth2Authorization.OAUTH2_AUTHORIZATION,
             Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT,
             Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT,
             Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN,
+            PriceHistory.PRICE_HISTORY,
+            Prices.PRICES,
+            ProductMedia.PRODUCT_MEDIA,
+            ProductOptions.PRODUCT_OPTIONS,
+            ProductTranslations.PRODUCT_TRANSLATIONS,
+            Products.PRODUCTS,
             SigningKeys.SIGNING_KEYS,
-            StaffUsers.STAFF_USERS
+            StaffUsers.STAFF_USERS,
+            StockAdjustments.STOCK_ADJUSTMENTS,
+            StockLevels.STOCK_LEVELS,
+            StockLocations.STOCK_LOCATIONS,
+            Variants.VARIANTS
         );
     }
 }

@@ -1,0 +1,401 @@
+package com.atelier.platform.catalog.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.atelier.platform.catalog.CatalogProblems;
+import com.atelier.platform.catalog.Cursors;
+import com.atelier.platform.catalog.StorefrontCatalog;
+import com.atelier.platform.jooq.tenant_template.tables.Prices;
+import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
+import com.atelier.platform.jooq.tenant_template.tables.Variants;
+import com.atelier.platform.money.Money;
+import com.atelier.platform.pricing.Market;
+import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.tenancy.TenantDsl;
+
+import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
+import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_PRODUCTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_TRANSLATIONS;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRICES;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCT_MEDIA;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCT_OPTIONS;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCT_TRANSLATIONS;
+import static com.atelier.platform.jooq.tenant_template.Tables.STOCK_LEVELS;
+import static com.atelier.platform.jooq.tenant_template.Tables.VARIANTS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.sum;
+
+/**
+ * The storefront's queries. A product list page is one statement: active products with at
+ * least one variant priced in the market, their price range, Omnibus lowest price, best
+ * variant availability and first image computed in lateral subqueries, keyset-paginated
+ * on the sort key and id. A product page is four statements. Neither grows with the page
+ * size.
+ */
+@Service
+@Transactional(readOnly = true)
+class StorefrontQueries implements StorefrontCatalog {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final TenantDsl db;
+
+	private final TenantReferenceData reference;
+
+	private final int lowStock;
+
+	StorefrontQueries(TenantDsl db, TenantReferenceData reference,
+			@Value("${atelier.storefront.low-stock-threshold:3}") int lowStock) {
+		this.db = db;
+		this.reference = reference;
+		this.lowStock = lowStock;
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public Market market(@Nullable String handle) {
+		List<Market> markets = this.reference.current().markets();
+		Optional<Market> market = (handle == null || handle.isBlank())
+				? markets.stream().filter(Market::isDefault).findFirst()
+				: markets.stream()
+					.filter((m) -> m.handle().equals(handle.strip().toLowerCase(Locale.ROOT)))
+					.findFirst();
+		return market.orElseThrow(() -> (handle == null || handle.isBlank())
+				? new CatalogProblems.NotFound("market: the brand sells nowhere yet")
+				: CatalogProblems.Invalid.of("market", "'" + handle + "' is not a market of this brand ("
+						+ String.join(", ", markets.stream().map(Market::handle).toList()) + ")"));
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public List<Market> markets() {
+		return this.reference.current().markets();
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public String locale(@Nullable String acceptLanguage) {
+		TenantReferenceData.Reference reference = this.reference.current();
+		if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+			try {
+				List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+				String match = Locale.lookupTag(ranges, reference.locales());
+				if (match != null) {
+					return reference.locales()
+						.stream()
+						.filter((l) -> l.equalsIgnoreCase(match))
+						.findFirst()
+						.orElse(reference.defaultLocale());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// An unreadable header falls back to the brand's default.
+			}
+		}
+		return reference.defaultLocale();
+	}
+
+	@Override
+	public Listing products(Query query) {
+		if (query.first() < 1 || query.first() > 100) {
+			throw CatalogProblems.Invalid.of("first", "must be between 1 and 100");
+		}
+		if (query.sort() == Sort.COLLECTION && query.collection() == null) {
+			throw CatalogProblems.Invalid.of("sort", "collection order needs a collection");
+		}
+		Market market = query.market();
+		UUID marketId = market.id();
+		List<FieldProblem> problems = new ArrayList<>();
+		Long minPrice = amount("minPrice", query.minPrice(), market, problems);
+		Long maxPrice = amount("maxPrice", query.maxPrice(), market, problems);
+		if (!problems.isEmpty()) {
+			throw new CatalogProblems.Invalid(problems);
+		}
+
+		Variants v = VARIANTS.as("v");
+		Prices pr = PRICES.as("pr");
+		Table<?> priced = lateral(select(min(pr.AMOUNT_MINOR).as("price_from"), max(pr.AMOUNT_MINOR).as("price_to"),
+				min(pr.LOWEST_30D_MINOR).filterWhere(pr.AMOUNT_MINOR.lt(pr.LOWEST_30D_MINOR)).as("lowest"))
+			.from(v)
+			.join(pr)
+			.on(pr.VARIANT_ID.eq(v.ID).and(pr.MARKET_ID.eq(marketId)))
+			.where(v.PRODUCT_ID.eq(PRODUCTS.ID))).as("priced");
+		Field<Long> priceFrom = priced.field("price_from", Long.class);
+		Field<Long> priceTo = priced.field("price_to", Long.class);
+		Field<Long> lowest = priced.field("lowest", Long.class);
+
+		Table<?> stock = lateral(select(max(variantAvailable(v.as("sv"), marketId)).as("best")).from(v.as("sv"))
+			.where(v.as("sv").PRODUCT_ID.eq(PRODUCTS.ID))
+			.and(exists(selectOne().from(PRICES)
+				.where(PRICES.VARIANT_ID.eq(v.as("sv").ID), PRICES.MARKET_ID.eq(marketId)))))
+			.as("stock");
+		Field<Long> best = stock.field("best", Long.class);
+
+		Table<?> image = lateral(select(PRODUCT_MEDIA.URL, PRODUCT_MEDIA.ALT_TEXT).from(PRODUCT_MEDIA)
+			.where(PRODUCT_MEDIA.PRODUCT_ID.eq(PRODUCTS.ID))
+			.orderBy(PRODUCT_MEDIA.POSITION)
+			.limit(1)).as("image");
+
+		Condition condition = PRODUCTS.STATUS.eq("ACTIVE").and(priceFrom.isNotNull());
+		for (Map.Entry<String, String> option : query.options().entrySet()) {
+			Variants ov = VARIANTS.as("ov");
+			condition = condition.and(exists(selectOne().from(ov)
+				.join(PRODUCT_OPTIONS)
+				.on(PRODUCT_OPTIONS.PRODUCT_ID.eq(ov.PRODUCT_ID)
+					.and(PRODUCT_OPTIONS.NAME.equalIgnoreCase(option.getKey())))
+				.join(PRICES)
+				.on(PRICES.VARIANT_ID.eq(ov.ID).and(PRICES.MARKET_ID.eq(marketId)))
+				.where(ov.PRODUCT_ID.eq(PRODUCTS.ID))
+				.and(field("{0}[{1} + 1]", String.class, ov.OPTION_VALUES, PRODUCT_OPTIONS.POSITION)
+					.equalIgnoreCase(option.getValue()))));
+		}
+		if (minPrice != null || maxPrice != null) {
+			Variants rv = VARIANTS.as("rv");
+			Condition inRange = DSL.noCondition();
+			if (minPrice != null) {
+				inRange = inRange.and(PRICES.AMOUNT_MINOR.ge(minPrice));
+			}
+			if (maxPrice != null) {
+				inRange = inRange.and(PRICES.AMOUNT_MINOR.le(maxPrice));
+			}
+			condition = condition.and(exists(selectOne().from(rv)
+				.join(PRICES)
+				.on(PRICES.VARIANT_ID.eq(rv.ID).and(PRICES.MARKET_ID.eq(marketId)))
+				.where(rv.PRODUCT_ID.eq(PRODUCTS.ID))
+				.and(inRange)));
+		}
+		if (query.availableOnly()) {
+			condition = condition.and(best.gt(0L));
+		}
+
+		var select = this.db.dsl()
+			.select(PRODUCTS.ID, PRODUCTS.HANDLE, PRODUCTS.CREATED_AT,
+					coalesce(PRODUCT_TRANSLATIONS.TITLE, PRODUCTS.TITLE), priceFrom, priceTo, lowest, best,
+					image.field(PRODUCT_MEDIA.URL), image.field(PRODUCT_MEDIA.ALT_TEXT), COLLECTION_PRODUCTS.POSITION)
+			.from(PRODUCTS)
+			.crossJoin(priced)
+			.crossJoin(stock)
+			.leftJoin(image)
+			.on(DSL.trueCondition())
+			.leftJoin(PRODUCT_TRANSLATIONS)
+			.on(PRODUCT_TRANSLATIONS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_TRANSLATIONS.LOCALE.eq(query.locale())));
+		var joined = (query.collection() != null)
+				? select.join(COLLECTION_PRODUCTS)
+					.on(COLLECTION_PRODUCTS.PRODUCT_ID.eq(PRODUCTS.ID))
+					.join(COLLECTIONS)
+					.on(COLLECTIONS.ID.eq(COLLECTION_PRODUCTS.COLLECTION_ID)
+						.and(COLLECTIONS.HANDLE.eq(query.collection())))
+				: select.leftJoin(COLLECTION_PRODUCTS).on(DSL.falseCondition());
+
+		List<SortField<?>> order;
+		if (query.after() != null) {
+			List<String> cursor = Cursors.decode(query.after(), 3);
+			if (!cursor.get(0).equals(query.sort().name())) {
+				throw CatalogProblems.Invalid.of("after", "belongs to a list in another order");
+			}
+			UUID id = uuid(cursor.get(2));
+			condition = condition.and(switch (query.sort()) {
+				case NEWEST -> row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(OffsetDateTime.parse(cursor.get(1)), id);
+				case PRICE_ASC -> row(priceFrom, PRODUCTS.ID).gt(Long.parseLong(cursor.get(1)), id);
+				case PRICE_DESC -> row(priceFrom, PRODUCTS.ID).lt(Long.parseLong(cursor.get(1)), id);
+				case COLLECTION ->
+					row(COLLECTION_PRODUCTS.POSITION, PRODUCTS.ID).gt(Integer.parseInt(cursor.get(1)), id);
+			});
+		}
+		order = switch (query.sort()) {
+			case NEWEST -> List.of(PRODUCTS.CREATED_AT.desc(), PRODUCTS.ID.desc());
+			case PRICE_ASC -> List.of(priceFrom.asc(), PRODUCTS.ID.asc());
+			case PRICE_DESC -> List.of(priceFrom.desc(), PRODUCTS.ID.desc());
+			case COLLECTION -> List.of(COLLECTION_PRODUCTS.POSITION.asc(), PRODUCTS.ID.asc());
+		};
+		List<Record> rows = new ArrayList<>(joined.where(condition).orderBy(order).limit(query.first() + 1).fetch());
+		String next = null;
+		if (rows.size() > query.first()) {
+			rows = rows.subList(0, query.first());
+			Record last = rows.get(rows.size() - 1);
+			String key = switch (query.sort()) {
+				case NEWEST -> last.get(PRODUCTS.CREATED_AT).toString();
+				case PRICE_ASC, PRICE_DESC -> String.valueOf(last.get(priceFrom));
+				case COLLECTION -> String.valueOf(last.get(COLLECTION_PRODUCTS.POSITION));
+			};
+			next = Cursors.encode(query.sort().name(), key, last.get(PRODUCTS.ID).toString());
+		}
+		List<ProductCard> cards = new ArrayList<>(rows.size());
+		for (Record r : rows) {
+			String url = r.get(image.field(PRODUCT_MEDIA.URL));
+			Long lowestValue = r.get(lowest);
+			cards.add(new ProductCard(r.get(PRODUCTS.HANDLE), r.get(3, String.class),
+					(url != null) ? new Image(url, r.get(image.field(PRODUCT_MEDIA.ALT_TEXT))) : null,
+					Money.ofMinor(r.get(priceFrom), market.currency()),
+					Money.ofMinor(r.get(priceTo), market.currency()),
+					(lowestValue != null) ? Money.ofMinor(lowestValue, market.currency()) : null,
+					availability(r.get(best))));
+		}
+		return new Listing(market, query.locale(), cards, next);
+	}
+
+	@Override
+	public Optional<ProductView> product(String handle, Market market, String locale) {
+		DSLContext dsl = this.db.dsl();
+		Record product = dsl
+			.select(PRODUCTS.ID, PRODUCTS.HANDLE, coalesce(PRODUCT_TRANSLATIONS.TITLE, PRODUCTS.TITLE).as("title"),
+					coalesce(PRODUCT_TRANSLATIONS.DESCRIPTION, PRODUCTS.DESCRIPTION).as("description"), PRODUCTS.VENDOR,
+					PRODUCTS.ATTRIBUTES, coalesce(PRODUCT_TRANSLATIONS.SEO_TITLE, PRODUCTS.SEO_TITLE).as("seo_title"),
+					coalesce(PRODUCT_TRANSLATIONS.SEO_DESCRIPTION, PRODUCTS.SEO_DESCRIPTION).as("seo_description"))
+			.from(PRODUCTS)
+			.leftJoin(PRODUCT_TRANSLATIONS)
+			.on(PRODUCT_TRANSLATIONS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_TRANSLATIONS.LOCALE.eq(locale)))
+			.where(PRODUCTS.HANDLE.eq(handle), PRODUCTS.STATUS.eq("ACTIVE"))
+			.fetchOne();
+		if (product == null) {
+			return Optional.empty();
+		}
+		UUID id = product.get(PRODUCTS.ID);
+		Variants v = VARIANTS.as("v");
+		List<VariantView> variants = dsl
+			.select(v.SKU, v.TITLE, v.OPTION_VALUES, v.WEIGHT_GRAMS, PRICES.AMOUNT_MINOR, PRICES.LOWEST_30D_MINOR,
+					variantAvailable(v, market.id()).as("available"))
+			.from(v)
+			.join(PRICES)
+			.on(PRICES.VARIANT_ID.eq(v.ID).and(PRICES.MARKET_ID.eq(market.id())))
+			.where(v.PRODUCT_ID.eq(id))
+			.orderBy(v.POSITION)
+			.fetch((r) -> {
+				Money price = Money.ofMinor(r.get(PRICES.AMOUNT_MINOR), market.currency());
+				Long lowest = r.get(PRICES.LOWEST_30D_MINOR);
+				Money lowest30 = (lowest != null && lowest > r.get(PRICES.AMOUNT_MINOR))
+						? Money.ofMinor(lowest, market.currency()) : null;
+				return new VariantView(r.get(v.SKU), r.get(v.TITLE), List.of(r.get(v.OPTION_VALUES)),
+						r.get(v.WEIGHT_GRAMS), price, lowest30, availability(r.get("available", Long.class)));
+			});
+		if (variants.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Image> images = dsl.select(PRODUCT_MEDIA.URL, PRODUCT_MEDIA.ALT_TEXT)
+			.from(PRODUCT_MEDIA)
+			.where(PRODUCT_MEDIA.PRODUCT_ID.eq(id))
+			.orderBy(PRODUCT_MEDIA.POSITION)
+			.fetch((r) -> new Image(r.value1(), r.value2()));
+		List<OptionView> options = dsl.select(PRODUCT_OPTIONS.NAME, PRODUCT_OPTIONS.OPTION_VALUES)
+			.from(PRODUCT_OPTIONS)
+			.where(PRODUCT_OPTIONS.PRODUCT_ID.eq(id))
+			.orderBy(PRODUCT_OPTIONS.POSITION)
+			.fetch((r) -> new OptionView(r.value1(), Arrays.asList(r.value2())));
+		Money from = variants.stream().map(VariantView::price).min(Money::compareTo).orElseThrow();
+		Money to = variants.stream().map(VariantView::price).max(Money::compareTo).orElseThrow();
+		Availability availability = variants.stream()
+			.map(VariantView::availability)
+			.min(Enum::compareTo)
+			.orElse(Availability.SOLD_OUT);
+		return Optional.of(new ProductView(product.get(PRODUCTS.HANDLE), product.get("title", String.class),
+				product.get("description", String.class), product.get(PRODUCTS.VENDOR),
+				attributes(product.get(PRODUCTS.ATTRIBUTES)), product.get("seo_title", String.class),
+				product.get("seo_description", String.class), images, options, variants, from, to, availability));
+	}
+
+	@Override
+	public List<CollectionView> collections(String locale) {
+		return collectionQuery(locale, DSL.noCondition());
+	}
+
+	@Override
+	public Optional<CollectionView> collection(String handle, String locale) {
+		return collectionQuery(locale, COLLECTIONS.HANDLE.eq(handle)).stream().findFirst();
+	}
+
+	private List<CollectionView> collectionQuery(String locale, Condition condition) {
+		return this.db.dsl()
+			.select(COLLECTIONS.HANDLE, coalesce(COLLECTION_TRANSLATIONS.TITLE, COLLECTIONS.TITLE),
+					coalesce(COLLECTION_TRANSLATIONS.DESCRIPTION, COLLECTIONS.DESCRIPTION))
+			.from(COLLECTIONS)
+			.leftJoin(COLLECTION_TRANSLATIONS)
+			.on(COLLECTION_TRANSLATIONS.COLLECTION_ID.eq(COLLECTIONS.ID).and(COLLECTION_TRANSLATIONS.LOCALE.eq(locale)))
+			.where(condition)
+			.orderBy(COLLECTIONS.HANDLE)
+			.fetch((r) -> new CollectionView(r.value1(), r.value2(), r.value3()));
+	}
+
+	/**
+	 * Units available of one variant over all locations (0 when it has no stock rows).
+	 */
+	private static Field<Long> variantAvailable(Variants variant, UUID marketId) {
+		StockLevels sl = STOCK_LEVELS.as("sl");
+		Field<Long> total = select(sum(sl.AVAILABLE).cast(Long.class)).from(sl)
+			.where(sl.VARIANT_ID.eq(variant.ID))
+			.asField();
+		return coalesce(total, inline(0L));
+	}
+
+	private Availability availability(@Nullable Long available) {
+		if (available == null || available <= 0) {
+			return Availability.SOLD_OUT;
+		}
+		return (available <= this.lowStock) ? Availability.LOW : Availability.IN_STOCK;
+	}
+
+	private static @Nullable Long amount(String field, @Nullable String value, Market market,
+			List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Money.parse(value, market.currency()).minor();
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new FieldProblem(field, ex.getMessage()));
+			return null;
+		}
+	}
+
+	private static UUID uuid(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
+		}
+	}
+
+	private static Map<String, String> attributes(@Nullable JSONB json) {
+		if (json == null) {
+			return Map.of();
+		}
+		return JSON.readValue(json.data(), new TypeReference<LinkedHashMap<String, String>>() {
+		});
+	}
+
+}

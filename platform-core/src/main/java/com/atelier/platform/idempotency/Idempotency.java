@@ -1,0 +1,60 @@
+package com.atelier.platform.idempotency;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Idempotency keys of the current tenant, scoped to (client, key). Kept at least 24
+ * hours.
+ */
+public interface Idempotency {
+
+	/**
+	 * Claims a key for a request, or says why it cannot be.
+	 * @param client who sends the request (principal name)
+	 * @param key the {@code Idempotency-Key}
+	 * @param requestHash a hash of method, path, query and body
+	 * @return what to do
+	 */
+	Claim claim(String client, String key, String requestHash);
+
+	/** Stores the response of a claimed key, to replay it. */
+	void complete(String client, String key, Response response);
+
+	/** Releases a claimed key whose request failed on our side, so it can be retried. */
+	void release(String client, String key);
+
+	/**
+	 * @param outcome what to do
+	 * @param response the stored response to replay, when {@link Outcome#REPLAY}
+	 */
+	record Claim(Outcome outcome, Optional<Response> response) {
+	}
+
+	enum Outcome {
+
+		/** A new key: process the request. */
+		PROCEED,
+
+		/** The same request was done before: send its response again. */
+		REPLAY,
+
+		/** The key was used with another request: 422. */
+		MISMATCH,
+
+		/** The first request with the key is still being processed: 409. */
+		IN_FLIGHT
+
+	}
+
+	/**
+	 * @param status HTTP status
+	 * @param contentType content type, if any
+	 * @param location Location header, if any
+	 * @param body body bytes
+	 */
+	record Response(int status, @Nullable String contentType, @Nullable String location, byte[] body) {
+	}
+
+}

@@ -1,0 +1,134 @@
+package com.atelier.storefront.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.atelier.platform.catalog.CatalogCache;
+import com.atelier.platform.cluster.ClusterSignals;
+import com.atelier.platform.tenancy.TenantContext;
+import com.atelier.platform.tenancy.TenantId;
+
+/**
+ * Storefront responses, serialized once and kept with their ETag. The tenant is in every
+ * key with the tenant's generation: a catalog, price or stock change of one tenant
+ * (signal {@value CatalogCache#CHANNEL}, from any node, after commit) moves that tenant
+ * to a new generation, so its entries are never read again while every other tenant's
+ * stay. A node whose listener reconnects drops everything; a TTL bounds staleness if a
+ * signal is lost.
+ */
+@Component
+public class StorefrontCache {
+
+	private final Cache<Key, Entry> entries;
+
+	private final Map<TenantId, AtomicLong> generations = new ConcurrentHashMap<>();
+
+	private final JsonMapper json;
+
+	private final boolean enabled;
+
+	StorefrontCache(ClusterSignals signals, JsonMapper json,
+			@Value("${atelier.storefront.cache.enabled:true}") boolean enabled,
+			@Value("${atelier.storefront.cache.ttl:60s}") Duration ttl,
+			@Value("${atelier.storefront.cache.maximum-size:100000}") long maximumSize) {
+		this.json = json;
+		this.enabled = enabled;
+		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+		signals.subscribe(CatalogCache.CHANNEL, new ClusterSignals.Subscriber() {
+
+			@Override
+			public void onMessage(String payload) {
+				try {
+					evict(new TenantId(UUID.fromString(payload)));
+				}
+				catch (IllegalArgumentException ex) {
+					clear();
+				}
+			}
+
+			@Override
+			public void onReconnect() {
+				clear();
+			}
+
+		});
+	}
+
+	/**
+	 * The cached response for this request of the current tenant, computed on a miss.
+	 * @param request everything the response depends on besides the tenant
+	 * @param loader computes the response
+	 * @return the serialized response and its ETag
+	 */
+	public Entry get(String request, Supplier<Object> loader) {
+		if (!this.enabled) {
+			return entry(loader.get());
+		}
+		TenantId tenant = TenantContext.require().id();
+		Key key = new Key(tenant, generation(tenant).get(), request);
+		return this.entries.get(key, (k) -> entry(loader.get()));
+	}
+
+	/** Drops one tenant's entries (on this node). */
+	public void evict(TenantId tenant) {
+		generation(tenant).incrementAndGet();
+	}
+
+	/** Drops every entry (on this node). */
+	public void clear() {
+		this.generations.values().forEach(AtomicLong::incrementAndGet);
+		this.entries.invalidateAll();
+	}
+
+	/** Whether an entry for this request of the current tenant is cached (tests). */
+	public boolean contains(String request) {
+		TenantId tenant = TenantContext.require().id();
+		return this.entries.getIfPresent(new Key(tenant, generation(tenant).get(), request)) != null;
+	}
+
+	private AtomicLong generation(TenantId tenant) {
+		return this.generations.computeIfAbsent(tenant, (t) -> new AtomicLong());
+	}
+
+	private Entry entry(Object value) {
+		byte[] body = this.json.writeValueAsBytes(value);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return new Entry(body, "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Key(TenantId tenant, long generation, String request) {
+	}
+
+	/**
+	 * @param body the JSON
+	 * @param etag a weak ETag of the body
+	 */
+	public record Entry(byte[] body, String etag) {
+
+		public String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Admin API: pricing.
+ */
+@NullMarked
+package com.atelier.admin.pricing;
+
+import org.jspecify.annotations.NullMarked;

@@ -67,9 +67,10 @@ class CatalogController {
 			@RequestParam(required = false) @Nullable String maxPrice,
 			@RequestParam(defaultValue = "false") boolean available, @RequestParam(defaultValue = "newest") String sort,
 			@RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "20") int first) {
-		SqlStatements.reset();
 		Market chosen = this.catalog.market((market != null) ? market : marketHeader);
 		String locale = this.catalog.locale(acceptLanguage);
+		// Count what the page costs; reference data (markets, locales) has its own cache.
+		SqlStatements.reset();
 		Map<String, String> optionFilter = options(options);
 		StorefrontCatalog.Sort order = sort(sort);
 		String key = "products|" + chosen.handle() + "|" + locale + "|" + collection + "|" + new TreeMap<>(optionFilter)
@@ -85,9 +86,10 @@ class CatalogController {
 			@RequestHeader(name = MARKET_HEADER, required = false) @Nullable String marketHeader,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		SqlStatements.reset();
 		Market chosen = this.catalog.market((market != null) ? market : marketHeader);
 		String locale = this.catalog.locale(acceptLanguage);
+		// Count what the page costs; reference data (markets, locales) has its own cache.
+		SqlStatements.reset();
 		StorefrontCache.Entry entry = this.cache.get("product|" + chosen.handle() + "|" + locale + "|" + handle,
 				() -> this.catalog.product(handle, chosen, locale)
 					.map((p) -> StorefrontJson.ProductJson.of(p, chosen, locale))
@@ -103,8 +105,8 @@ class CatalogController {
 	ResponseEntity<byte[]> collections(
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		SqlStatements.reset();
 		String locale = this.catalog.locale(acceptLanguage);
+		SqlStatements.reset();
 		StorefrontCache.Entry entry = this.cache.get("collections|" + locale,
 				() -> new StorefrontJson.CollectionsJson(this.catalog.collections(locale), locale));
 		return respond(entry, ifNoneMatch, locale);
@@ -114,8 +116,8 @@ class CatalogController {
 	ResponseEntity<byte[]> collection(@PathVariable String handle,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		SqlStatements.reset();
 		String locale = this.catalog.locale(acceptLanguage);
+		SqlStatements.reset();
 		StorefrontCache.Entry entry = this.cache.get("collection|" + locale + "|" + handle,
 				() -> this.catalog.collection(handle, locale).map(Object.class::cast).orElse(NOT_FOUND));
 		if (entry.text().equals(NOT_FOUND_JSON)) {

@@ -1,0 +1,164 @@
+package com.atelier.infra.catalog;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.atelier.infra.AtelierApplication;
+import com.atelier.infra.identity.Browser;
+import com.atelier.infra.identity.IdentityTestSupport;
+import com.atelier.platform.catalog.CatalogManagement;
+import com.atelier.platform.catalog.Product;
+import com.atelier.platform.cluster.internal.PgClusterSignals;
+import com.atelier.platform.identity.Role;
+import com.atelier.platform.inventory.Inventory;
+import com.atelier.platform.pricing.Market;
+import com.atelier.platform.pricing.Pricing;
+import com.atelier.platform.tenancy.Tenant;
+import com.atelier.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The storefront cache (pitfall P7): keys carry the tenant, one tenant's change evicts
+ * only that tenant, a change made through one node is seen on every node within a second,
+ * and a node that lost its signal connection drops everything when it is back.
+ */
+class StorefrontCacheIT extends IdentityTestSupport {
+
+	static final String LISTING = "/storefront/api/v1/products?first=20";
+
+	static ConfigurableApplicationContext secondNode;
+
+	@Autowired
+	CatalogManagement catalog;
+
+	@Autowired
+	Pricing pricing;
+
+	@Autowired
+	Inventory inventory;
+
+	@Autowired
+	PgClusterSignals signals;
+
+	@AfterAll
+	static void stopSecondNode() {
+		if (secondNode != null) {
+			secondNode.close();
+		}
+	}
+
+	CatalogFixtures fixtures(Tenant tenant) {
+		return new CatalogFixtures(tenant, this.catalog, this.pricing, this.inventory);
+	}
+
+	@Test
+	void each_tenant_has_its_own_entries_and_a_change_evicts_only_that_tenant() {
+		Tenant a = brand("cache-a");
+		Tenant b = brand("cache-b");
+		CatalogFixtures fa = fixtures(a);
+		CatalogFixtures fb = fixtures(b);
+		Market euA = fa.market("eu", "EUR", true);
+		Market euB = fb.market("eu", "EUR", true);
+		Product scarfA = fa.product("scarf", "Carré A");
+		fa.price(euA, scarfA, "100.00");
+		fb.price(euB, fb.product("scarf", "Carré B"), "200.00");
+		Browser shopperA = browser(a);
+		Browser shopperB = browser(b);
+
+		HttpResponse<String> firstA = shopperA.get(LISTING);
+		assertThat(statements(firstA)).as("A's first request is a miss").isPositive();
+		assertThat(statements(shopperA.get(LISTING))).as("A's second request is a hit").isZero();
+		HttpResponse<String> firstB = shopperB.get(LISTING);
+		assertThat(statements(firstB)).as("A's entry is not B's: B misses with the same request").isPositive();
+		assertThat(firstB.body()).contains("Carré B").contains("200.00").doesNotContain("Carré A");
+		assertThat(statements(shopperB.get(LISTING))).isZero();
+
+		fa.price(euA, scarfA, "120.00");
+		await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
+			HttpResponse<String> changed = shopperA.get(LISTING);
+			assertThat(changed.body()).contains("120.00");
+			assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(firstA.headers().firstValue("ETag"));
+		});
+		HttpResponse<String> stillB = shopperB.get(LISTING);
+		assertThat(statements(stillB)).as("A's change left B's entries alone").isZero();
+		assertThat(stillB.body()).isEqualTo(firstB.body());
+	}
+
+	@Test
+	void a_price_changed_through_one_node_is_seen_on_another_within_a_second() {
+		Tenant brand = brand("cache-nodes");
+		CatalogFixtures f = fixtures(brand);
+		Market eu = f.market("eu", "EUR", true);
+		Product bag = f.product("bag", "Sac");
+		f.price(eu, bag, "1500.00");
+		Browser other = browser(brand).node(secondNodePort());
+		assertThat(other.get(LISTING).body()).contains("1500.00");
+		assertThat(statements(other.get(LISTING))).as("cached on the second node").isZero();
+
+		String token = adminToken(brand, Role.MERCHANDISER);
+		HttpResponse<String> put = browser(brand).json("PUT", "/admin/api/v1/markets/" + eu.id() + "/prices",
+				"{\"prices\":[{\"sku\":\"" + bag.variants().get(0).sku() + "\",\"amount\":\"1650.00\"}]}",
+				"Authorization", "Bearer " + token);
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+		long changedAt = System.nanoTime();
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(other.get(LISTING).body()).contains("1650.00").doesNotContain("1500.00"));
+		assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofSeconds(1));
+		assertThat(other.get("/storefront/api/v1/products/bag").body()).contains("1650.00");
+	}
+
+	@Test
+	void a_node_whose_signal_connection_dropped_forgets_everything_when_it_reconnects() throws Exception {
+		Tenant brand = brand("cache-reconnect");
+		CatalogFixtures f = fixtures(brand);
+		Market eu = f.market("eu", "EUR", true);
+		f.price(eu, f.product("belt", "Ceinture"), "300.00");
+		Browser shopper = browser(brand);
+		assertThat(shopper.get(LISTING).body()).contains("300.00");
+		assertThat(statements(shopper.get(LISTING))).isZero();
+
+		this.signals.dropConnection();
+		try (Connection connection = TestDatabase.database("identity").connect();
+				Statement statement = connection.createStatement()) {
+			// Behind the application's back and without a signal: only the reconnect can
+			// tell this node its entries may be stale.
+			statement.execute("update \"" + brand.schema().name() + "\".prices set amount_minor = 31000");
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(shopper.get(LISTING).body()).contains("310.00"));
+		assertThat(this.signals.isListening()).isTrue();
+	}
+
+	static int statements(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Integer.parseInt(response.headers().firstValue("X-Sql-Statements").orElseThrow());
+	}
+
+	private static int secondNodePort() {
+		if (secondNode == null) {
+			TestDatabase.Coordinates db = TestDatabase.database("identity");
+			secondNode = new SpringApplicationBuilder(AtelierApplication.class)
+				.properties("server.port=0", "spring.datasource.url=" + db.url(),
+						"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
+						"atelier.master-key=" + TestDatabase.masterKey(), "atelier.embedded-db.enabled=false",
+						"atelier.storefront.sql-statements-header=true")
+				.run();
+		}
+		return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+	}
+
+}

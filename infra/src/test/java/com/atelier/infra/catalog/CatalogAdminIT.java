@@ -3,7 +3,14 @@ package com.atelier.infra.catalog;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -268,6 +275,53 @@ class CatalogAdminIT extends IdentityTestSupport {
 		assertThat(
 				post(api, "/admin/api/v1/stock-locations", "{\"handle\":\"x\",\"name\":\"X\"}", analyst).statusCode())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void concurrent_withdrawals_never_take_stock_below_zero() throws Exception {
+		Tenant brand = brand("race");
+		String token = adminToken(brand, Role.OWNER);
+		Browser api = browser(brand);
+		String variant = Browser.JSON.readTree(post(api, "/admin/api/v1/products", SCARF, token).body())
+			.at("/variants/0/id")
+			.asString();
+		String location = Browser.JSON
+			.readTree(post(api, "/admin/api/v1/stock-locations", "{\"handle\":\"milan\",\"name\":\"Milan\"}", token)
+				.body())
+			.get("id")
+			.asString();
+		String body = "{\"variantId\":\"" + variant + "\",\"locationId\":\"" + location
+				+ "\",\"delta\":%d,\"reason\":\"%s\"}";
+		assertThat(post(api, "/admin/api/v1/inventory/adjustments", body.formatted(10, "received"), token).statusCode())
+			.isEqualTo(201);
+		int attempts = 24;
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				statuses.add(pool.submit(() -> {
+					start.await();
+					return post(browser(brand), "/admin/api/v1/inventory/adjustments", body.formatted(-1, "sold"),
+							token)
+						.statusCode();
+				}));
+			}
+			start.countDown();
+			List<Integer> results = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				results.add(status.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(results).filteredOn((s) -> s == 201).hasSize(10);
+			assertThat(results).filteredOn((s) -> s == 409).hasSize(attempts - 10);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		JsonNode levels = Browser.JSON
+			.readTree(api.bearer("GET", "/admin/api/v1/inventory?variantId=" + variant, token).body());
+		assertThat(levels.at("/items/0/onHand").asInt()).isZero();
+		assertThat(levels.at("/items/0/available").asInt()).isZero();
 	}
 
 	private static String market(Browser api, String token, String body) {

@@ -3,10 +3,11 @@ package com.atelier.infra.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,8 +19,11 @@ import com.atelier.infra.AtelierApplication;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = { "Starts the platform: storefront, admin and operator APIs on one port.",
-				"Without ATELIER_DB_URL it starts an embedded PostgreSQL whose data lives in ./var." })
+				"Without ATELIER_DB_URL it starts an embedded PostgreSQL whose data lives in ./var.",
+				"Spring Boot properties may follow as --name=value, e.g. --atelier.storefront.cache.enabled=false." })
 class ServeCommand implements Callable<Integer> {
+
+	private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z0-9][A-Za-z0-9._\\-\\[\\]]*=.*");
 
 	private final AtelierCli cli;
 
@@ -29,8 +33,11 @@ class ServeCommand implements Callable<Integer> {
 	@Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $PORT or 8080).")
 	Integer port;
 
-	@Parameters(paramLabel = "SPRING_ARGS", arity = "0..*", hidden = true,
-			description = "Extra Spring Boot arguments, e.g. --logging.level.root=debug")
+	/**
+	 * Spring Boot properties as {@code --name=value}, e.g.
+	 * {@code --logging.level.root=debug}.
+	 */
+	@Unmatched
 	List<String> springArgs = new ArrayList<>();
 
 	ServeCommand(AtelierCli cli) {
@@ -39,6 +46,12 @@ class ServeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		for (String arg : this.springArgs) {
+			if (!SPRING_PROPERTY.matcher(arg).matches()) {
+				throw new CliInputException("Unknown option or argument '" + arg
+						+ "'. Spring Boot properties are passed as --name=value, e.g. --logging.level.root=debug.");
+			}
+		}
 		List<String> args = new ArrayList<>(this.springArgs);
 		if (this.demo) {
 			args.add("--atelier.demo=true");

@@ -63,6 +63,9 @@ class TenantCliIT {
 		CliHarness.Run unknown = cli.run("tenant", "frobnicate");
 		assertThat(unknown.code()).isEqualTo(AtelierCli.INVALID);
 		assertThat(unknown.err()).contains("frobnicate");
+		CliHarness.Run typo = cli.run("serve", "--dmeo");
+		assertThat(typo.code()).as("a typo is not passed on to Spring Boot").isEqualTo(AtelierCli.INVALID);
+		assertThat(typo.err()).contains("'--dmeo'").contains("--name=value");
 	}
 
 	@Test

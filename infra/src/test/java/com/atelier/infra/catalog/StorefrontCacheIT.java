@@ -135,7 +135,10 @@ class StorefrontCacheIT extends IdentityTestSupport {
 				Statement statement = connection.createStatement()) {
 			// Behind the application's back and without a signal: only the reconnect can
 			// tell this node its entries may be stale.
-			statement.execute("update \"" + brand.schema().name() + "\".prices set amount_minor = 31000");
+			String schema = "\"" + brand.schema().name() + "\"";
+			statement.execute("update " + schema + ".prices set amount_minor = 31000");
+			statement
+				.execute("update " + schema + ".listing_prices set price_from_minor = 31000, price_to_minor = 31000");
 		}
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))

@@ -4,6 +4,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +25,7 @@ import com.atelier.platform.inventory.Inventory;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.pricing.Pricing;
 import com.atelier.platform.tenancy.Tenant;
+import com.atelier.platform.tenancy.TenantContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,6 +186,54 @@ class StorefrontCatalogIT extends IdentityTestSupport {
 		assertThat(shopper.get("/storefront/api/v1/products?after=garbage").statusCode()).isEqualTo(400);
 		assertThat(shopper.get("/storefront/api/v1/products?sort=price&after=" + first.get("next").asString())
 			.statusCode()).as("a cursor of another order").isEqualTo(400);
+	}
+
+	@Test
+	void the_listed_price_range_stays_exact_while_sibling_variants_are_repriced_concurrently() throws Exception {
+		Tenant brand = brand("reprice");
+		CatalogFixtures f = fixtures(brand);
+		Market eu = f.market("eu", "EUR", true);
+		Product product = f.product("trio", "Trio", ProductStatus.ACTIVE, List.of("Black", "Ivory", "Red"), Map.of());
+		f.price(eu, product, "100.00");
+		int writers = product.variants().size();
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			CyclicBarrier together = new CyclicBarrier(writers);
+			List<Future<?>> done = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				Product.Variant variant = product.variants().get(w);
+				int writer = w;
+				done.add(pool.submit(() -> {
+					for (int round = 0; round < 15; round++) {
+						together.await(30, TimeUnit.SECONDS);
+						String amount = (100 + ((round * 7 + writer * 13) % 50)) + ".00";
+						TenantContext.run(brand.ref(), () -> this.pricing.setPrices(eu.id(),
+								List.of(new Pricing.PriceInput(variant.id(), null, amount)), CatalogFixtures.TESTS));
+					}
+					return null;
+				}));
+			}
+			for (Future<?> writer : done) {
+				writer.get(120, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Browser shopper = browser(brand);
+		JsonNode detail = Browser.JSON.readTree(shopper.get("/storefront/api/v1/products/trio").body());
+		JsonNode card = Browser.JSON.readTree(shopper.get("/storefront/api/v1/products").body()).at("/items/0");
+		List<String> variantPrices = new ArrayList<>();
+		detail.get("variants").forEach((v) -> variantPrices.add(v.at("/price/amount").asString()));
+		String min = variantPrices.stream()
+			.min(java.util.Comparator.comparing(java.math.BigDecimal::new))
+			.orElseThrow();
+		String max = variantPrices.stream()
+			.max(java.util.Comparator.comparing(java.math.BigDecimal::new))
+			.orElseThrow();
+		assertThat(card.at("/price/from/amount").asString()).as("list vs the variants' prices %s", variantPrices)
+			.isEqualTo(min);
+		assertThat(card.at("/price/to/amount").asString()).isEqualTo(max);
 	}
 
 	@Test

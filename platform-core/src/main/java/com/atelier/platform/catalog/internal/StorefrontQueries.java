@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.catalog.Cursors;
 import com.atelier.platform.catalog.StorefrontCatalog;
-import com.atelier.platform.jooq.tenant_template.tables.Prices;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
 import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
 import com.atelier.platform.money.Money;
@@ -40,6 +40,7 @@ import com.atelier.platform.tenancy.TenantDsl;
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_PRODUCTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_TRANSLATIONS;
+import static com.atelier.platform.jooq.tenant_template.Tables.LISTING_PRICES;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRICES;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCT_MEDIA;
@@ -53,7 +54,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -146,31 +146,12 @@ class StorefrontQueries implements StorefrontCatalog {
 			throw new CatalogProblems.Invalid(problems);
 		}
 
-		Variants v = VARIANTS.as("v");
-		Prices pr = PRICES.as("pr");
-		Table<?> priced = lateral(select(min(pr.AMOUNT_MINOR).as("price_from"), max(pr.AMOUNT_MINOR).as("price_to"),
-				min(pr.LOWEST_30D_MINOR).filterWhere(pr.AMOUNT_MINOR.lt(pr.LOWEST_30D_MINOR)).as("lowest"))
-			.from(v)
-			.join(pr)
-			.on(pr.VARIANT_ID.eq(v.ID).and(pr.MARKET_ID.eq(marketId)))
-			.where(v.PRODUCT_ID.eq(PRODUCTS.ID))).as("priced");
-		Field<Long> priceFrom = priced.field("price_from", Long.class);
-		Field<Long> priceTo = priced.field("price_to", Long.class);
-		Field<Long> lowest = priced.field("lowest", Long.class);
-
-		Table<?> stock = lateral(select(max(variantAvailable(v.as("sv"), marketId)).as("best")).from(v.as("sv"))
-			.where(v.as("sv").PRODUCT_ID.eq(PRODUCTS.ID))
-			.and(exists(selectOne().from(PRICES)
-				.where(PRICES.VARIANT_ID.eq(v.as("sv").ID), PRICES.MARKET_ID.eq(marketId)))))
-			.as("stock");
-		Field<Long> best = stock.field("best", Long.class);
-
-		Table<?> image = lateral(select(PRODUCT_MEDIA.URL, PRODUCT_MEDIA.ALT_TEXT).from(PRODUCT_MEDIA)
-			.where(PRODUCT_MEDIA.PRODUCT_ID.eq(PRODUCTS.ID))
-			.orderBy(PRODUCT_MEDIA.POSITION)
-			.limit(1)).as("image");
-
-		Condition condition = PRODUCTS.STATUS.eq("ACTIVE").and(priceFrom.isNotNull());
+		// The page: products on sale in the market, filtered, in order, one more than
+		// asked
+		// (is there a next page?). Sorting and the price filter read the listing read
+		// model (price range per product and market, kept by the pricing service).
+		ListingPrices lp = LISTING_PRICES.as("lp");
+		Condition condition = PRODUCTS.STATUS.eq("ACTIVE");
 		for (Map.Entry<String, String> option : query.options().entrySet()) {
 			Variants ov = VARIANTS.as("ov");
 			condition = condition.and(exists(selectOne().from(ov)
@@ -184,12 +165,16 @@ class StorefrontQueries implements StorefrontCatalog {
 					.equalIgnoreCase(option.getValue()))));
 		}
 		if (minPrice != null || maxPrice != null) {
+			// Some variant's price in range; the product's range overlapping it first
+			// (indexable), then the exact test.
 			Variants rv = VARIANTS.as("rv");
 			Condition inRange = DSL.noCondition();
 			if (minPrice != null) {
+				condition = condition.and(lp.PRICE_TO_MINOR.ge(minPrice));
 				inRange = inRange.and(PRICES.AMOUNT_MINOR.ge(minPrice));
 			}
 			if (maxPrice != null) {
+				condition = condition.and(lp.PRICE_FROM_MINOR.le(maxPrice));
 				inRange = inRange.and(PRICES.AMOUNT_MINOR.le(maxPrice));
 			}
 			condition = condition.and(exists(selectOne().from(rv)
@@ -199,66 +184,100 @@ class StorefrontQueries implements StorefrontCatalog {
 				.and(inRange)));
 		}
 		if (query.availableOnly()) {
-			condition = condition.and(best.gt(0L));
+			Variants av = VARIANTS.as("av");
+			condition = condition.and(exists(selectOne().from(av)
+				.join(PRICES)
+				.on(PRICES.VARIANT_ID.eq(av.ID).and(PRICES.MARKET_ID.eq(marketId)))
+				.where(av.PRODUCT_ID.eq(PRODUCTS.ID))
+				.and(variantAvailable(av).gt(0L))));
 		}
-
-		var select = this.db.dsl()
-			.select(PRODUCTS.ID, PRODUCTS.HANDLE, PRODUCTS.CREATED_AT,
-					coalesce(PRODUCT_TRANSLATIONS.TITLE, PRODUCTS.TITLE), priceFrom, priceTo, lowest, best,
-					image.field(PRODUCT_MEDIA.URL), image.field(PRODUCT_MEDIA.ALT_TEXT), COLLECTION_PRODUCTS.POSITION)
-			.from(PRODUCTS)
-			.crossJoin(priced)
-			.crossJoin(stock)
-			.leftJoin(image)
-			.on(DSL.trueCondition())
-			.leftJoin(PRODUCT_TRANSLATIONS)
-			.on(PRODUCT_TRANSLATIONS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_TRANSLATIONS.LOCALE.eq(query.locale())));
-		var joined = (query.collection() != null)
-				? select.join(COLLECTION_PRODUCTS)
-					.on(COLLECTION_PRODUCTS.PRODUCT_ID.eq(PRODUCTS.ID))
-					.join(COLLECTIONS)
-					.on(COLLECTIONS.ID.eq(COLLECTION_PRODUCTS.COLLECTION_ID)
-						.and(COLLECTIONS.HANDLE.eq(query.collection())))
-				: select.leftJoin(COLLECTION_PRODUCTS).on(DSL.falseCondition());
-
-		List<SortField<?>> order;
 		if (query.after() != null) {
 			List<String> cursor = Cursors.decode(query.after(), 3);
 			if (!cursor.get(0).equals(query.sort().name())) {
 				throw CatalogProblems.Invalid.of("after", "belongs to a list in another order");
 			}
 			UUID id = uuid(cursor.get(2));
-			condition = condition.and(switch (query.sort()) {
-				case NEWEST -> row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(OffsetDateTime.parse(cursor.get(1)), id);
-				case PRICE_ASC -> row(priceFrom, PRODUCTS.ID).gt(Long.parseLong(cursor.get(1)), id);
-				case PRICE_DESC -> row(priceFrom, PRODUCTS.ID).lt(Long.parseLong(cursor.get(1)), id);
-				case COLLECTION ->
-					row(COLLECTION_PRODUCTS.POSITION, PRODUCTS.ID).gt(Integer.parseInt(cursor.get(1)), id);
-			});
+			try {
+				condition = condition.and(switch (query.sort()) {
+					case NEWEST -> row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(OffsetDateTime.parse(cursor.get(1)), id);
+					case PRICE_ASC -> row(lp.PRICE_FROM_MINOR, PRODUCTS.ID).gt(Long.parseLong(cursor.get(1)), id);
+					case PRICE_DESC -> row(lp.PRICE_FROM_MINOR, PRODUCTS.ID).lt(Long.parseLong(cursor.get(1)), id);
+					case COLLECTION ->
+						row(COLLECTION_PRODUCTS.POSITION, PRODUCTS.ID).gt(Integer.parseInt(cursor.get(1)), id);
+				});
+			}
+			catch (RuntimeException ex) {
+				throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
+			}
 		}
-		order = switch (query.sort()) {
-			case NEWEST -> List.of(PRODUCTS.CREATED_AT.desc(), PRODUCTS.ID.desc());
-			case PRICE_ASC -> List.of(priceFrom.asc(), PRODUCTS.ID.asc());
-			case PRICE_DESC -> List.of(priceFrom.desc(), PRODUCTS.ID.desc());
-			case COLLECTION -> List.of(COLLECTION_PRODUCTS.POSITION.asc(), PRODUCTS.ID.asc());
-		};
-		List<Record> rows = new ArrayList<>(joined.where(condition).orderBy(order).limit(query.first() + 1).fetch());
+		var from = this.db.dsl()
+			.select(PRODUCTS.ID, PRODUCTS.HANDLE, PRODUCTS.CREATED_AT, PRODUCTS.TITLE, lp.PRICE_FROM_MINOR,
+					lp.PRICE_TO_MINOR, lp.LOWEST_30D_MINOR, lp.VARIANT_IDS, COLLECTION_PRODUCTS.POSITION)
+			.from(PRODUCTS)
+			.join(lp)
+			.on(lp.PRODUCT_ID.eq(PRODUCTS.ID).and(lp.MARKET_ID.eq(marketId)));
+		var joined = (query.collection() != null)
+				? from.join(COLLECTION_PRODUCTS)
+					.on(COLLECTION_PRODUCTS.PRODUCT_ID.eq(PRODUCTS.ID))
+					.join(COLLECTIONS)
+					.on(COLLECTIONS.ID.eq(COLLECTION_PRODUCTS.COLLECTION_ID)
+						.and(COLLECTIONS.HANDLE.eq(query.collection())))
+				: from.leftJoin(COLLECTION_PRODUCTS).on(DSL.falseCondition());
+		Table<?> page = joined.where(condition)
+			.orderBy(order(query.sort(), PRODUCTS.CREATED_AT, lp.PRICE_FROM_MINOR, COLLECTION_PRODUCTS.POSITION,
+					PRODUCTS.ID))
+			.limit(query.first() + 1)
+			.asTable("page");
+		Field<UUID> id = page.field(PRODUCTS.ID);
+		Field<OffsetDateTime> createdAt = page.field(PRODUCTS.CREATED_AT);
+		Field<Long> priceFrom = page.field(lp.PRICE_FROM_MINOR);
+		Field<Long> priceTo = page.field(lp.PRICE_TO_MINOR);
+		Field<Long> lowest = page.field(lp.LOWEST_30D_MINOR);
+		Field<Integer> position = page.field(COLLECTION_PRODUCTS.POSITION);
+
+		// What the page's products show: computed for these rows only.
+		// Availability: the best variant on sale in the market, summed over locations
+		// (a variant without stock rows has none).
+		StockLevels sl = STOCK_LEVELS.as("sl");
+		Table<?> perVariant = select(sum(sl.AVAILABLE).cast(Long.class).as("units")).from(sl)
+			.where(sl.VARIANT_ID.eq(DSL.any(page.field(lp.VARIANT_IDS))))
+			.groupBy(sl.VARIANT_ID)
+			.asTable("per_variant");
+		Table<?> stock = lateral(select(max(perVariant.field("units", Long.class)).as("best")).from(perVariant))
+			.as("stock");
+		Field<Long> best = stock.field("best", Long.class);
+		Table<?> image = lateral(select(PRODUCT_MEDIA.URL, PRODUCT_MEDIA.ALT_TEXT).from(PRODUCT_MEDIA)
+			.where(PRODUCT_MEDIA.PRODUCT_ID.eq(id))
+			.orderBy(PRODUCT_MEDIA.POSITION)
+			.limit(1)).as("image");
+		Field<String> title = coalesce(PRODUCT_TRANSLATIONS.TITLE, page.field(PRODUCTS.TITLE)).as("title");
+		List<Record> rows = new ArrayList<>(this.db.dsl()
+			.select(id, page.field(PRODUCTS.HANDLE), createdAt, title, priceFrom, priceTo, lowest, position, best,
+					image.field(PRODUCT_MEDIA.URL), image.field(PRODUCT_MEDIA.ALT_TEXT))
+			.from(page)
+			.crossJoin(stock)
+			.leftJoin(image)
+			.on(DSL.trueCondition())
+			.leftJoin(PRODUCT_TRANSLATIONS)
+			.on(PRODUCT_TRANSLATIONS.PRODUCT_ID.eq(id).and(PRODUCT_TRANSLATIONS.LOCALE.eq(query.locale())))
+			.orderBy(order(query.sort(), createdAt, priceFrom, position, id))
+			.fetch());
 		String next = null;
 		if (rows.size() > query.first()) {
 			rows = rows.subList(0, query.first());
 			Record last = rows.get(rows.size() - 1);
 			String key = switch (query.sort()) {
-				case NEWEST -> last.get(PRODUCTS.CREATED_AT).toString();
+				case NEWEST -> last.get(createdAt).toString();
 				case PRICE_ASC, PRICE_DESC -> String.valueOf(last.get(priceFrom));
-				case COLLECTION -> String.valueOf(last.get(COLLECTION_PRODUCTS.POSITION));
+				case COLLECTION -> String.valueOf(last.get(position));
 			};
-			next = Cursors.encode(query.sort().name(), key, last.get(PRODUCTS.ID).toString());
+			next = Cursors.encode(query.sort().name(), key, last.get(id).toString());
 		}
 		List<ProductCard> cards = new ArrayList<>(rows.size());
 		for (Record r : rows) {
 			String url = r.get(image.field(PRODUCT_MEDIA.URL));
 			Long lowestValue = r.get(lowest);
-			cards.add(new ProductCard(r.get(PRODUCTS.HANDLE), r.get(3, String.class),
+			cards.add(new ProductCard(r.get(page.field(PRODUCTS.HANDLE)), r.get(title),
 					(url != null) ? new Image(url, r.get(image.field(PRODUCT_MEDIA.ALT_TEXT))) : null,
 					Money.ofMinor(r.get(priceFrom), market.currency()),
 					Money.ofMinor(r.get(priceTo), market.currency()),
@@ -288,7 +307,7 @@ class StorefrontQueries implements StorefrontCatalog {
 		Variants v = VARIANTS.as("v");
 		List<VariantView> variants = dsl
 			.select(v.SKU, v.TITLE, v.OPTION_VALUES, v.WEIGHT_GRAMS, PRICES.AMOUNT_MINOR, PRICES.LOWEST_30D_MINOR,
-					variantAvailable(v, market.id()).as("available"))
+					variantAvailable(v).as("available"))
 			.from(v)
 			.join(PRICES)
 			.on(PRICES.VARIANT_ID.eq(v.ID).and(PRICES.MARKET_ID.eq(market.id())))
@@ -349,10 +368,20 @@ class StorefrontQueries implements StorefrontCatalog {
 			.fetch((r) -> new CollectionView(r.value1(), r.value2(), r.value3()));
 	}
 
+	private static List<SortField<?>> order(Sort sort, Field<OffsetDateTime> createdAt, Field<Long> priceFrom,
+			Field<Integer> position, Field<UUID> id) {
+		return switch (sort) {
+			case NEWEST -> List.of(createdAt.desc(), id.desc());
+			case PRICE_ASC -> List.of(priceFrom.asc(), id.asc());
+			case PRICE_DESC -> List.of(priceFrom.desc(), id.desc());
+			case COLLECTION -> List.of(position.asc(), id.asc());
+		};
+	}
+
 	/**
 	 * Units available of one variant over all locations (0 when it has no stock rows).
 	 */
-	private static Field<Long> variantAvailable(Variants variant, UUID marketId) {
+	private static Field<Long> variantAvailable(Variants variant) {
 		StockLevels sl = STOCK_LEVELS.as("sl");
 		Field<Long> total = select(sum(sl.AVAILABLE).cast(Long.class)).from(sl)
 			.where(sl.VARIANT_ID.eq(variant.ID))

@@ -39,9 +39,11 @@ import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
+import static com.atelier.platform.jooq.tenant_template.Tables.LISTING_PRICES;
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRICES;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRICE_HISTORY;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.VARIANTS;
 
 /**
@@ -304,7 +306,55 @@ class JooqPricing implements Pricing {
 		return stored;
 	}
 
+	/**
+	 * Recomputes the listing row (price range, Omnibus lowest price) of these products in
+	 * one market from their variants' prices.
+	 */
+	static void refreshListing(DSLContext dsl, UUID marketId, List<UUID> products) {
+		if (products.isEmpty()) {
+			return;
+		}
+		dsl.insertInto(LISTING_PRICES, LISTING_PRICES.MARKET_ID, LISTING_PRICES.PRODUCT_ID,
+				LISTING_PRICES.PRICE_FROM_MINOR, LISTING_PRICES.PRICE_TO_MINOR, LISTING_PRICES.LOWEST_30D_MINOR,
+				LISTING_PRICES.VARIANT_IDS)
+			.select(DSL
+				.select(PRICES.MARKET_ID, VARIANTS.PRODUCT_ID, DSL.min(PRICES.AMOUNT_MINOR),
+						DSL.max(PRICES.AMOUNT_MINOR),
+						DSL.min(PRICES.LOWEST_30D_MINOR).filterWhere(PRICES.AMOUNT_MINOR.lt(PRICES.LOWEST_30D_MINOR)),
+						DSL.arrayAgg(VARIANTS.ID).orderBy(VARIANTS.POSITION))
+				.from(PRICES)
+				.join(VARIANTS)
+				.on(VARIANTS.ID.eq(PRICES.VARIANT_ID))
+				.where(PRICES.MARKET_ID.eq(marketId), VARIANTS.PRODUCT_ID.in(products))
+				.groupBy(PRICES.MARKET_ID, VARIANTS.PRODUCT_ID))
+			.onConflict(LISTING_PRICES.MARKET_ID, LISTING_PRICES.PRODUCT_ID)
+			.doUpdate()
+			.set(LISTING_PRICES.PRICE_FROM_MINOR, DSL.excluded(LISTING_PRICES.PRICE_FROM_MINOR))
+			.set(LISTING_PRICES.PRICE_TO_MINOR, DSL.excluded(LISTING_PRICES.PRICE_TO_MINOR))
+			.set(LISTING_PRICES.LOWEST_30D_MINOR, DSL.excluded(LISTING_PRICES.LOWEST_30D_MINOR))
+			.set(LISTING_PRICES.VARIANT_IDS, DSL.excluded(LISTING_PRICES.VARIANT_IDS))
+			.execute();
+		dsl.deleteFrom(LISTING_PRICES)
+			.where(LISTING_PRICES.MARKET_ID.eq(marketId), LISTING_PRICES.PRODUCT_ID.in(products))
+			.andNotExists(DSL.selectOne()
+				.from(PRICES)
+				.join(VARIANTS)
+				.on(VARIANTS.ID.eq(PRICES.VARIANT_ID))
+				.where(PRICES.MARKET_ID.eq(marketId), VARIANTS.PRODUCT_ID.eq(LISTING_PRICES.PRODUCT_ID)))
+			.execute();
+	}
+
 	private List<VariantPrice> store(DSLContext dsl, Market market, Map<UUID, Money> prices) {
+		// One writer at a time per product: the listing row below is computed from all
+		// of a product's prices, so a concurrent change to a sibling variant must be
+		// committed (and visible) before this one reads them.
+		List<UUID> products = dsl.select(PRODUCTS.ID)
+			.from(PRODUCTS)
+			.where(PRODUCTS.ID
+				.in(DSL.select(VARIANTS.PRODUCT_ID).from(VARIANTS).where(VARIANTS.ID.in(prices.keySet()))))
+			.orderBy(PRODUCTS.ID)
+			.forNoKeyUpdate()
+			.fetch(PRODUCTS.ID);
 		OffsetDateTime now = OffsetDateTime.now();
 		OffsetDateTime windowStart = now.minus(OMNIBUS_WINDOW);
 		for (Map.Entry<UUID, Money> entry : prices.entrySet()) {
@@ -350,6 +400,7 @@ class JooqPricing implements Pricing {
 				.onConflictDoNothing()
 				.execute();
 		}
+		refreshListing(dsl, market.id(), products);
 		return dsl
 			.select(PRICES.VARIANT_ID, VARIANTS.SKU, PRICES.AMOUNT_MINOR, PRICES.LOWEST_30D_MINOR, PRICES.UPDATED_AT)
 			.from(PRICES)

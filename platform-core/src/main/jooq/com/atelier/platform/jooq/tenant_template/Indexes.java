@@ -8,6 +8,7 @@ import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
 import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Prices;
@@ -36,6 +37,8 @@ public class Indexes {
     public static final Index COLLECTION_PRODUCTS_ORDER_IDX = Internal.createIndex(DSL.name("collection_products_order_idx"), CollectionProducts.COLLECTION_PRODUCTS, new OrderField[] { CollectionProducts.COLLECTION_PRODUCTS.COLLECTION_ID, CollectionProducts.COLLECTION_PRODUCTS.POSITION, CollectionProducts.COLLECTION_PRODUCTS.PRODUCT_ID }, false);
     public static final Index CUSTOMERS_VERIFICATION_TOKEN_IDX = Internal.createIndex(DSL.name("customers_verification_token_idx"), Customers.CUSTOMERS, new OrderField[] { Customers.CUSTOMERS.VERIFICATION_TOKEN_HASH }, true);
     public static final Index IDEMPOTENCY_KEYS_CREATED_IDX = Internal.createIndex(DSL.name("idempotency_keys_created_idx"), IdempotencyKeys.IDEMPOTENCY_KEYS, new OrderField[] { IdempotencyKeys.IDEMPOTENCY_KEYS.CREATED_AT }, false);
+    public static final Index LISTING_PRICES_PRICE_IDX = Internal.createIndex(DSL.name("listing_prices_price_idx"), ListingPrices.LISTING_PRICES, new OrderField[] { ListingPrices.LISTING_PRICES.MARKET_ID, ListingPrices.LISTING_PRICES.PRICE_FROM_MINOR, ListingPrices.LISTING_PRICES.PRODUCT_ID }, false);
+    public static final Index LISTING_PRICES_PRODUCT_IDX = Internal.createIndex(DSL.name("listing_prices_product_idx"), ListingPrices.LISTING_PRICES, new OrderField[] { ListingPrices.LISTING_PRICES.PRODUCT_ID }, false);
     public static final Index MARKETS_ONE_DEFAULT_IDX = Internal.createIndex(DSL.name("markets_one_default_idx"), Markets.MARKETS, new OrderField[] { Markets.MARKETS.IS_DEFAULT }, true);
     public static final Index OAUTH2_AUTHORIZATION_ACCESS_IDX = Internal.createIndex(DSL.name("oauth2_authorization_access_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.ACCESS_TOKEN_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_CODE_IDX = Internal.createIndex(DSL.name("oauth2_authorization_code_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.AUTHORIZATION_CODE_VALUE }, false);

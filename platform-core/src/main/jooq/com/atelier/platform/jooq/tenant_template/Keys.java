@@ -12,6 +12,7 @@ import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
 import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
@@ -37,6 +38,7 @@ import com.atelier.platform.jooq.tenant_template.tables.records.CollectionsRecor
 import com.atelier.platform.jooq.tenant_template.tables.records.CustomersRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.IdempotencyKeysRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.IntegrationsRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.ListingPricesRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.MarketsRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.Oauth2AuthorizationConsentRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.Oauth2AuthorizationRecord;
@@ -83,6 +85,7 @@ public class Keys {
     public static final UniqueKey<CustomersRecord> CUSTOMERS_PKEY = Internal.createUniqueKey(Customers.CUSTOMERS, DSL.name("customers_pkey"), new TableField[] { Customers.CUSTOMERS.ID }, true);
     public static final UniqueKey<IdempotencyKeysRecord> IDEMPOTENCY_KEYS_PKEY = Internal.createUniqueKey(IdempotencyKeys.IDEMPOTENCY_KEYS, DSL.name("idempotency_keys_pkey"), new TableField[] { IdempotencyKeys.IDEMPOTENCY_KEYS.CLIENT_ID, IdempotencyKeys.IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY }, true);
     public static final UniqueKey<IntegrationsRecord> INTEGRATIONS_PKEY = Internal.createUniqueKey(Integrations.INTEGRATIONS, DSL.name("integrations_pkey"), new TableField[] { Integrations.INTEGRATIONS.CLIENT_ID }, true);
+    public static final UniqueKey<ListingPricesRecord> LISTING_PRICES_PKEY = Internal.createUniqueKey(ListingPrices.LISTING_PRICES, DSL.name("listing_prices_pkey"), new TableField[] { ListingPrices.LISTING_PRICES.MARKET_ID, ListingPrices.LISTING_PRICES.PRODUCT_ID }, true);
     public static final UniqueKey<MarketsRecord> MARKETS_HANDLE_KEY = Internal.createUniqueKey(Markets.MARKETS, DSL.name("markets_handle_key"), new TableField[] { Markets.MARKETS.HANDLE }, true);
     public static final UniqueKey<MarketsRecord> MARKETS_PKEY = Internal.createUniqueKey(Markets.MARKETS, DSL.name("markets_pkey"), new TableField[] { Markets.MARKETS.ID }, true);
     public static final UniqueKey<Oauth2AuthorizationRecord> OAUTH2_AUTHORIZATION_PKEY = Internal.createUniqueKey(Oauth2Authorization.OAUTH2_AUTHORIZATION, DSL.name("oauth2_authorization_pkey"), new TableField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.ID }, true);
@@ -116,6 +119,8 @@ public class Keys {
     public static final ForeignKey<CollectionProductsRecord, CollectionsRecord> COLLECTION_PRODUCTS__COLLECTION_PRODUCTS_COLLECTION_ID_FKEY = Internal.createForeignKey(CollectionProducts.COLLECTION_PRODUCTS, DSL.name("collection_products_collection_id_fkey"), new TableField[] { CollectionProducts.COLLECTION_PRODUCTS.COLLECTION_ID }, Keys.COLLECTIONS_PKEY, new TableField[] { Collections.COLLECTIONS.ID }, true);
     public static final ForeignKey<CollectionProductsRecord, ProductsRecord> COLLECTION_PRODUCTS__COLLECTION_PRODUCTS_PRODUCT_ID_FKEY = Internal.createForeignKey(CollectionProducts.COLLECTION_PRODUCTS, DSL.name("collection_products_product_id_fkey"), new TableField[] { CollectionProducts.COLLECTION_PRODUCTS.PRODUCT_ID }, Keys.PRODUCTS_PKEY, new TableField[] { Products.PRODUCTS.ID }, true);
     public static final ForeignKey<CollectionTranslationsRecord, CollectionsRecord> COLLECTION_TRANSLATIONS__COLLECTION_TRANSLATIONS_COLLECTION_ID_FKEY = Internal.createForeignKey(CollectionTranslations.COLLECTION_TRANSLATIONS, DSL.name("collection_translations_collection_id_fkey"), new TableField[] { CollectionTranslations.COLLECTION_TRANSLATIONS.COLLECTION_ID }, Keys.COLLECTIONS_PKEY, new TableField[] { Collections.COLLECTIONS.ID }, true);
+    public static final ForeignKey<ListingPricesRecord, MarketsRecord> LISTING_PRICES__LISTING_PRICES_MARKET_ID_FKEY = Internal.createForeignKey(ListingPrices.LISTING_PRICES, DSL.name("listing_prices_market_id_fkey"), new TableField[] { ListingPrices.LISTING_PRICES.MARKET_ID }, Keys.MARKETS_PKEY, new TableField[] { Markets.MARKETS.ID }, true);
+    public static final ForeignKey<ListingPricesRecord, ProductsRecord> LISTING_PRICES__LISTING_PRICES_PRODUCT_ID_FKEY = Internal.createForeignKey(ListingPrices.LISTING_PRICES, DSL.name("listing_prices_product_id_fkey"), new TableField[] { ListingPrices.LISTING_PRICES.PRODUCT_ID }, Keys.PRODUCTS_PKEY, new TableField[] { Products.PRODUCTS.ID }, true);
     public static final ForeignKey<PricesRecord, MarketsRecord> PRICES__PRICES_MARKET_ID_FKEY = Internal.createForeignKey(Prices.PRICES, DSL.name("prices_market_id_fkey"), new TableField[] { Prices.PRICES.MARKET_ID }, Keys.MARKETS_PKEY, new TableField[] { Markets.MARKETS.ID }, true);
     public static final ForeignKey<PricesRecord, VariantsRecord> PRICES__PRICES_VARIANT_ID_FKEY = Internal.createForeignKey(Prices.PRICES, DSL.name("prices_variant_id_fkey"), new TableField[] { Prices.PRICES.VARIANT_ID }, Keys.VARIANTS_PKEY, new TableField[] { Variants.VARIANTS.ID }, true);
     public static final ForeignKey<ProductMediaRecord, ProductsRecord> PRODUCT_MEDIA__PRODUCT_MEDIA_PRODUCT_ID_FKEY = Internal.createForeignKey(ProductMedia.PRODUCT_MEDIA, DSL.name("product_media_product_id_fkey"), new TableField[] { ProductMedia.PRODUCT_MEDIA.PRODUCT_ID }, Keys.PRODUCTS_PKEY, new TableField[] { Products.PRODUCTS.ID }, true);

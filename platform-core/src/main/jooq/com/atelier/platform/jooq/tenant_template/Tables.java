@@ -12,6 +12,7 @@ import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
 import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
@@ -76,6 +77,11 @@ public class Tables {
      * The table <code>tenant_template.integrations</code>.
      */
     public static final Integrations INTEGRATIONS = Integrations.INTEGRATIONS;
+
+    /**
+     * The table <code>tenant_template.listing_prices</code>.
+     */
+    public static final ListingPrices LISTING_PRICES = ListingPrices.LISTING_PRICES;
 
     /**
      * The table <code>tenant_template.markets</code>.

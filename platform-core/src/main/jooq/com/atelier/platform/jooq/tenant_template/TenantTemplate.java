@@ -13,6 +13,7 @@ import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
 import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
@@ -91,6 +92,11 @@ public class TenantTemplate extends SchemaImpl {
      * The table <code>tenant_template.integrations</code>.
      */
     public final Integrations INTEGRATIONS = Integrations.INTEGRATIONS;
+
+    /**
+     * The table <code>tenant_template.listing_prices</code>.
+     */
+    public final ListingPrices LISTING_PRICES = ListingPrices.LISTING_PRICES;
 
     /**
      * The table <code>tenant_template.markets</code>.
@@ -201,6 +207,7 @@ public class TenantTemplate extends SchemaImpl {
             Customers.CUSTOMERS,
             IdempotencyKeys.IDEMPOTENCY_KEYS,
             Integrations.INTEGRATIONS,
+            ListingPrices.LISTING_PRICES,
             Markets.MARKETS,
             Oauth2Authorization.OAUTH2_AUTHORIZATION,
             Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT,

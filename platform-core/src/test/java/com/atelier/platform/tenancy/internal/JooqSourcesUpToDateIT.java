@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The committed jOOQ classes in {@code src/main/jooq} must be what jOOQ generates from a
  * real PostgreSQL migrated by our changelogs. When a changelog changes, regenerate them:
  * <pre>
- * mvn -pl platform-core -am verify -Dit.test=JooqSourcesUpToDateIT -Dsurefire.failIfNoSpecifiedTests=false -Datelier.jooq.write=true
- * </pre> (or {@code bin/regenerate-jooq}), and commit the result with the changelog.
+ * bin/regenerate-jooq
+ * </pre> and commit the result with the changelog.
  */
 class JooqSourcesUpToDateIT {
 

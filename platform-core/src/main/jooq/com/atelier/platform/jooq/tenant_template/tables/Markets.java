@@ -7,7 +7,9 @@ package com.atelier.platform.jooq.tenant_template.tables;
 import com.atelier.platform.jooq.tenant_template.Indexes;
 import com.atelier.platform.jooq.tenant_template.Keys;
 import com.atelier.platform.jooq.tenant_template.TenantTemplate;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices.ListingPricesPath;
 import com.atelier.platform.jooq.tenant_template.tables.Prices.PricesPath;
+import com.atelier.platform.jooq.tenant_template.tables.Products.ProductsPath;
 import com.atelier.platform.jooq.tenant_template.tables.Variants.VariantsPath;
 import com.atelier.platform.jooq.tenant_template.tables.records.MarketsRecord;
 
@@ -185,6 +187,19 @@ public class Markets extends TableImpl<MarketsRecord> {
         return Arrays.asList(Keys.MARKETS_HANDLE_KEY);
     }
 
+    private transient ListingPricesPath _listingPrices;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.listing_prices</code> table
+     */
+    public ListingPricesPath listingPrices() {
+        if (_listingPrices == null)
+            _listingPrices = new ListingPricesPath(this, null, Keys.LISTING_PRICES__LISTING_PRICES_MARKET_ID_FKEY.getInverseKey());
+
+        return _listingPrices;
+    }
+
     private transient PricesPath _prices;
 
     /**
@@ -196,6 +211,14 @@ public class Markets extends TableImpl<MarketsRecord> {
             _prices = new PricesPath(this, null, Keys.PRICES__PRICES_MARKET_ID_FKEY.getInverseKey());
 
         return _prices;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the
+     * <code>tenant_template.products</code> table
+     */
+    public ProductsPath products() {
+        return listingPrices().products();
     }
 
     /**

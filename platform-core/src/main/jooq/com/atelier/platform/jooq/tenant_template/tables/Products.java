@@ -9,6 +9,8 @@ import com.atelier.platform.jooq.tenant_template.Keys;
 import com.atelier.platform.jooq.tenant_template.TenantTemplate;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts.CollectionProductsPath;
 import com.atelier.platform.jooq.tenant_template.tables.Collections.CollectionsPath;
+import com.atelier.platform.jooq.tenant_template.tables.ListingPrices.ListingPricesPath;
+import com.atelier.platform.jooq.tenant_template.tables.Markets.MarketsPath;
 import com.atelier.platform.jooq.tenant_template.tables.ProductMedia.ProductMediaPath;
 import com.atelier.platform.jooq.tenant_template.tables.ProductOptions.ProductOptionsPath;
 import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations.ProductTranslationsPath;
@@ -223,6 +225,19 @@ public class Products extends TableImpl<ProductsRecord> {
         return _collectionProducts;
     }
 
+    private transient ListingPricesPath _listingPrices;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.listing_prices</code> table
+     */
+    public ListingPricesPath listingPrices() {
+        if (_listingPrices == null)
+            _listingPrices = new ListingPricesPath(this, null, Keys.LISTING_PRICES__LISTING_PRICES_PRODUCT_ID_FKEY.getInverseKey());
+
+        return _listingPrices;
+    }
+
     private transient ProductMediaPath _productMedia;
 
     /**
@@ -281,6 +296,14 @@ public class Products extends TableImpl<ProductsRecord> {
      */
     public CollectionsPath collections() {
         return collectionProducts().collections();
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the
+     * <code>tenant_template.markets</code> table
+     */
+    public MarketsPath markets() {
+        return listingPrices().markets();
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -35,6 +38,7 @@ import com.atelier.platform.jooq.tenant_template.tables.Variants;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
@@ -77,6 +81,9 @@ class StorefrontQueries implements StorefrontCatalog {
 	private final TenantReferenceData reference;
 
 	private final int lowStock;
+
+	/** Rendered list statements by shape (and tenant schema). */
+	private final Cache<ListingShape, RenderedQuery> listings = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	StorefrontQueries(TenantDsl db, TenantReferenceData reference,
 			@Value("${atelier.storefront.low-stock-threshold:3}") int lowStock) {
@@ -129,7 +136,12 @@ class StorefrontQueries implements StorefrontCatalog {
 		return reference.defaultLocale();
 	}
 
+	/**
+	 * One statement, so no transaction: no BEGIN/COMMIT round trips and no ORM session
+	 * per list.
+	 */
 	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public Listing products(Query query) {
 		if (query.first() < 1 || query.first() > 100) {
 			throw CatalogProblems.Invalid.of("first", "must be between 1 and 100");
@@ -146,36 +158,116 @@ class StorefrontQueries implements StorefrontCatalog {
 			throw new CatalogProblems.Invalid(problems);
 		}
 
-		// The page: products on sale in the market, filtered, in order, one more than
-		// asked
-		// (is there a next page?). Sorting and the price filter read the listing read
-		// model (price range per product and market, kept by the pricing service).
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("market", marketId);
+		values.put("locale", query.locale());
+		values.put("limit", query.first() + 1);
+		if (query.collection() != null) {
+			values.put("collection", query.collection());
+		}
+		List<Map.Entry<String, String>> options = new ArrayList<>(new TreeMap<>(query.options()).entrySet());
+		for (int i = 0; i < options.size(); i++) {
+			values.put("option_name_" + i, options.get(i).getKey());
+			values.put("option_value_" + i, options.get(i).getValue());
+		}
+		if (minPrice != null) {
+			values.put("min_price", minPrice);
+		}
+		if (maxPrice != null) {
+			values.put("max_price", maxPrice);
+		}
+		if (query.after() != null) {
+			List<String> cursor = Cursors.decode(query.after(), 3);
+			if (!cursor.get(0).equals(query.sort().name())) {
+				throw CatalogProblems.Invalid.of("after", "belongs to a list in another order");
+			}
+			try {
+				values.put("after_key", switch (query.sort()) {
+					case NEWEST -> OffsetDateTime.parse(cursor.get(1));
+					case PRICE_ASC, PRICE_DESC -> Long.parseLong(cursor.get(1));
+					case COLLECTION -> Integer.parseInt(cursor.get(1));
+				});
+				values.put("after_id", UUID.fromString(cursor.get(2)));
+			}
+			catch (RuntimeException ex) {
+				throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
+			}
+		}
+		ListingShape shape = new ListingShape(TenantContext.require().schema().name(), query.sort(),
+				query.collection() != null, options.size(), minPrice != null, maxPrice != null, query.availableOnly(),
+				query.after() != null);
+		RenderedQuery listing = this.listings.get(shape, (s) -> RenderedQuery.of(this.db.dsl(), listingQuery(s)));
+		List<Record> rows = listing.fetch(this.db.dsl(), values);
+		// Columns by position (as selected above): no field lookups per row.
+		String next = null;
+		if (rows.size() > query.first()) {
+			rows = rows.subList(0, query.first());
+			Record last = rows.get(rows.size() - 1);
+			String key = switch (query.sort()) {
+				case NEWEST -> last.get(2, OffsetDateTime.class).toString();
+				case PRICE_ASC, PRICE_DESC -> String.valueOf(last.get(4, Long.class));
+				case COLLECTION -> String.valueOf(last.get(7, Integer.class));
+			};
+			next = Cursors.encode(query.sort().name(), key, last.get(0, UUID.class).toString());
+		}
+		List<ProductCard> cards = new ArrayList<>(rows.size());
+		for (Record r : rows) {
+			String url = r.get(9, String.class);
+			Long lowestValue = r.get(6, Long.class);
+			cards.add(new ProductCard(r.get(1, String.class), r.get(3, String.class),
+					(url != null) ? new Image(url, r.get(10, String.class)) : null,
+					Money.ofMinor(r.get(4, Long.class), market.currency()),
+					Money.ofMinor(r.get(5, Long.class), market.currency()),
+					(lowestValue != null) ? Money.ofMinor(lowestValue, market.currency()) : null,
+					availability(r.get(8, Long.class))));
+		}
+		return new Listing(market, query.locale(), cards, next);
+	}
+
+	/**
+	 * What a list request looks like apart from its values: each shape is built and
+	 * rendered once per tenant schema, then executed with new values.
+	 */
+	record ListingShape(String schema, Sort sort, boolean collection, int options, boolean minPrice, boolean maxPrice,
+			boolean availableOnly, boolean after) {
+	}
+
+	/**
+	 * The list statement of one shape, with named parameters for every value. An inner
+	 * query picks the page (products on sale in the market, filtered, in order, one more
+	 * than asked: is there a next page?) from the listing read model; the outer query
+	 * adds availability, the first image and the translation for those rows only.
+	 */
+	private org.jooq.ResultQuery<?> listingQuery(ListingShape shape) {
+		Field<UUID> marketId = DSL.param("market", UUID.class);
 		ListingPrices lp = LISTING_PRICES.as("lp");
 		Condition condition = PRODUCTS.STATUS.eq("ACTIVE");
-		for (Map.Entry<String, String> option : query.options().entrySet()) {
-			Variants ov = VARIANTS.as("ov");
+		for (int i = 0; i < shape.options(); i++) {
+			Variants ov = VARIANTS.as("ov" + i);
 			condition = condition.and(exists(selectOne().from(ov)
 				.join(PRODUCT_OPTIONS)
 				.on(PRODUCT_OPTIONS.PRODUCT_ID.eq(ov.PRODUCT_ID)
-					.and(PRODUCT_OPTIONS.NAME.equalIgnoreCase(option.getKey())))
+					.and(PRODUCT_OPTIONS.NAME.equalIgnoreCase(DSL.param("option_name_" + i, String.class))))
 				.join(PRICES)
 				.on(PRICES.VARIANT_ID.eq(ov.ID).and(PRICES.MARKET_ID.eq(marketId)))
 				.where(ov.PRODUCT_ID.eq(PRODUCTS.ID))
 				.and(field("{0}[{1} + 1]", String.class, ov.OPTION_VALUES, PRODUCT_OPTIONS.POSITION)
-					.equalIgnoreCase(option.getValue()))));
+					.equalIgnoreCase(DSL.param("option_value_" + i, String.class)))));
 		}
-		if (minPrice != null || maxPrice != null) {
+		if (shape.minPrice() || shape.maxPrice()) {
 			// Some variant's price in range; the product's range overlapping it first
 			// (indexable), then the exact test.
 			Variants rv = VARIANTS.as("rv");
 			Condition inRange = DSL.noCondition();
-			if (minPrice != null) {
-				condition = condition.and(lp.PRICE_TO_MINOR.ge(minPrice));
-				inRange = inRange.and(PRICES.AMOUNT_MINOR.ge(minPrice));
+			if (shape.minPrice()) {
+				Field<Long> min = DSL.param("min_price", Long.class);
+				condition = condition.and(lp.PRICE_TO_MINOR.ge(min));
+				inRange = inRange.and(PRICES.AMOUNT_MINOR.ge(min));
 			}
-			if (maxPrice != null) {
-				condition = condition.and(lp.PRICE_FROM_MINOR.le(maxPrice));
-				inRange = inRange.and(PRICES.AMOUNT_MINOR.le(maxPrice));
+			if (shape.maxPrice()) {
+				Field<Long> max = DSL.param("max_price", Long.class);
+				condition = condition.and(lp.PRICE_FROM_MINOR.le(max));
+				inRange = inRange.and(PRICES.AMOUNT_MINOR.le(max));
 			}
 			condition = condition.and(exists(selectOne().from(rv)
 				.join(PRICES)
@@ -183,7 +275,7 @@ class StorefrontQueries implements StorefrontCatalog {
 				.where(rv.PRODUCT_ID.eq(PRODUCTS.ID))
 				.and(inRange)));
 		}
-		if (query.availableOnly()) {
+		if (shape.availableOnly()) {
 			Variants av = VARIANTS.as("av");
 			condition = condition.and(exists(selectOne().from(av)
 				.join(PRICES)
@@ -191,51 +283,41 @@ class StorefrontQueries implements StorefrontCatalog {
 				.where(av.PRODUCT_ID.eq(PRODUCTS.ID))
 				.and(variantAvailable(av).gt(0L))));
 		}
-		if (query.after() != null) {
-			List<String> cursor = Cursors.decode(query.after(), 3);
-			if (!cursor.get(0).equals(query.sort().name())) {
-				throw CatalogProblems.Invalid.of("after", "belongs to a list in another order");
-			}
-			UUID id = uuid(cursor.get(2));
-			try {
-				condition = condition.and(switch (query.sort()) {
-					case NEWEST -> row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(OffsetDateTime.parse(cursor.get(1)), id);
-					case PRICE_ASC -> row(lp.PRICE_FROM_MINOR, PRODUCTS.ID).gt(Long.parseLong(cursor.get(1)), id);
-					case PRICE_DESC -> row(lp.PRICE_FROM_MINOR, PRODUCTS.ID).lt(Long.parseLong(cursor.get(1)), id);
-					case COLLECTION ->
-						row(COLLECTION_PRODUCTS.POSITION, PRODUCTS.ID).gt(Integer.parseInt(cursor.get(1)), id);
-				});
-			}
-			catch (RuntimeException ex) {
-				throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
-			}
+		if (shape.after()) {
+			Field<UUID> afterId = DSL.param("after_id", UUID.class);
+			condition = condition.and(switch (shape.sort()) {
+				case NEWEST ->
+					row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(DSL.param("after_key", OffsetDateTime.class), afterId);
+				case PRICE_ASC -> row(lp.PRICE_FROM_MINOR, PRODUCTS.ID).gt(DSL.param("after_key", Long.class), afterId);
+				case PRICE_DESC ->
+					row(lp.PRICE_FROM_MINOR, PRODUCTS.ID).lt(DSL.param("after_key", Long.class), afterId);
+				case COLLECTION ->
+					row(COLLECTION_PRODUCTS.POSITION, PRODUCTS.ID).gt(DSL.param("after_key", Integer.class), afterId);
+			});
 		}
-		var from = this.db.dsl()
+		var from = DSL
 			.select(PRODUCTS.ID, PRODUCTS.HANDLE, PRODUCTS.CREATED_AT, PRODUCTS.TITLE, lp.PRICE_FROM_MINOR,
 					lp.PRICE_TO_MINOR, lp.LOWEST_30D_MINOR, lp.VARIANT_IDS, COLLECTION_PRODUCTS.POSITION)
 			.from(PRODUCTS)
 			.join(lp)
 			.on(lp.PRODUCT_ID.eq(PRODUCTS.ID).and(lp.MARKET_ID.eq(marketId)));
-		var joined = (query.collection() != null)
+		var joined = shape.collection()
 				? from.join(COLLECTION_PRODUCTS)
 					.on(COLLECTION_PRODUCTS.PRODUCT_ID.eq(PRODUCTS.ID))
 					.join(COLLECTIONS)
 					.on(COLLECTIONS.ID.eq(COLLECTION_PRODUCTS.COLLECTION_ID)
-						.and(COLLECTIONS.HANDLE.eq(query.collection())))
+						.and(COLLECTIONS.HANDLE.eq(DSL.param("collection", String.class))))
 				: from.leftJoin(COLLECTION_PRODUCTS).on(DSL.falseCondition());
 		Table<?> page = joined.where(condition)
-			.orderBy(order(query.sort(), PRODUCTS.CREATED_AT, lp.PRICE_FROM_MINOR, COLLECTION_PRODUCTS.POSITION,
+			.orderBy(order(shape.sort(), PRODUCTS.CREATED_AT, lp.PRICE_FROM_MINOR, COLLECTION_PRODUCTS.POSITION,
 					PRODUCTS.ID))
-			.limit(query.first() + 1)
+			.limit(DSL.param("limit", Integer.class))
 			.asTable("page");
 		Field<UUID> id = page.field(PRODUCTS.ID);
 		Field<OffsetDateTime> createdAt = page.field(PRODUCTS.CREATED_AT);
 		Field<Long> priceFrom = page.field(lp.PRICE_FROM_MINOR);
-		Field<Long> priceTo = page.field(lp.PRICE_TO_MINOR);
-		Field<Long> lowest = page.field(lp.LOWEST_30D_MINOR);
 		Field<Integer> position = page.field(COLLECTION_PRODUCTS.POSITION);
 
-		// What the page's products show: computed for these rows only.
 		// Availability: the best variant on sale in the market, summed over locations
 		// (a variant without stock rows has none).
 		StockLevels sl = STOCK_LEVELS.as("sl");
@@ -245,46 +327,25 @@ class StorefrontQueries implements StorefrontCatalog {
 			.asTable("per_variant");
 		Table<?> stock = lateral(select(max(perVariant.field("units", Long.class)).as("best")).from(perVariant))
 			.as("stock");
-		Field<Long> best = stock.field("best", Long.class);
 		Table<?> image = lateral(select(PRODUCT_MEDIA.URL, PRODUCT_MEDIA.ALT_TEXT).from(PRODUCT_MEDIA)
 			.where(PRODUCT_MEDIA.PRODUCT_ID.eq(id))
 			.orderBy(PRODUCT_MEDIA.POSITION)
 			.limit(1)).as("image");
-		Field<String> title = coalesce(PRODUCT_TRANSLATIONS.TITLE, page.field(PRODUCTS.TITLE)).as("title");
-		List<Record> rows = new ArrayList<>(this.db.dsl()
-			.select(id, page.field(PRODUCTS.HANDLE), createdAt, title, priceFrom, priceTo, lowest, position, best,
-					image.field(PRODUCT_MEDIA.URL), image.field(PRODUCT_MEDIA.ALT_TEXT))
+		// The columns are read by position in products().
+		return DSL
+			.select(id, page.field(PRODUCTS.HANDLE), createdAt,
+					coalesce(PRODUCT_TRANSLATIONS.TITLE, page.field(PRODUCTS.TITLE)).as("title"), priceFrom,
+					page.field(lp.PRICE_TO_MINOR), page.field(lp.LOWEST_30D_MINOR), position,
+					stock.field("best", Long.class), image.field(PRODUCT_MEDIA.URL),
+					image.field(PRODUCT_MEDIA.ALT_TEXT))
 			.from(page)
 			.crossJoin(stock)
 			.leftJoin(image)
 			.on(DSL.trueCondition())
 			.leftJoin(PRODUCT_TRANSLATIONS)
-			.on(PRODUCT_TRANSLATIONS.PRODUCT_ID.eq(id).and(PRODUCT_TRANSLATIONS.LOCALE.eq(query.locale())))
-			.orderBy(order(query.sort(), createdAt, priceFrom, position, id))
-			.fetch());
-		String next = null;
-		if (rows.size() > query.first()) {
-			rows = rows.subList(0, query.first());
-			Record last = rows.get(rows.size() - 1);
-			String key = switch (query.sort()) {
-				case NEWEST -> last.get(createdAt).toString();
-				case PRICE_ASC, PRICE_DESC -> String.valueOf(last.get(priceFrom));
-				case COLLECTION -> String.valueOf(last.get(position));
-			};
-			next = Cursors.encode(query.sort().name(), key, last.get(id).toString());
-		}
-		List<ProductCard> cards = new ArrayList<>(rows.size());
-		for (Record r : rows) {
-			String url = r.get(image.field(PRODUCT_MEDIA.URL));
-			Long lowestValue = r.get(lowest);
-			cards.add(new ProductCard(r.get(page.field(PRODUCTS.HANDLE)), r.get(title),
-					(url != null) ? new Image(url, r.get(image.field(PRODUCT_MEDIA.ALT_TEXT))) : null,
-					Money.ofMinor(r.get(priceFrom), market.currency()),
-					Money.ofMinor(r.get(priceTo), market.currency()),
-					(lowestValue != null) ? Money.ofMinor(lowestValue, market.currency()) : null,
-					availability(r.get(best))));
-		}
-		return new Listing(market, query.locale(), cards, next);
+			.on(PRODUCT_TRANSLATIONS.PRODUCT_ID.eq(id)
+				.and(PRODUCT_TRANSLATIONS.LOCALE.eq(DSL.param("locale", String.class))))
+			.orderBy(order(shape.sort(), createdAt, priceFrom, position, id));
 	}
 
 	@Override
@@ -407,15 +468,6 @@ class StorefrontQueries implements StorefrontCatalog {
 		catch (IllegalArgumentException ex) {
 			problems.add(new FieldProblem(field, ex.getMessage()));
 			return null;
-		}
-	}
-
-	private static UUID uuid(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
 		}
 	}
 

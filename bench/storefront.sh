@@ -60,7 +60,7 @@ start
 bytes=$(curl -s -H "Host: $host" -H "Accept-Language: fr" "$list" -o /dev/null -w '%{size_download}')
 echo "warming up ..." >&2
 warm 10 "$ping"
-warm 10 "$list"
+warm 20 "$list"
 log "## Cache on ($bytes bytes per list response)"
 ceiling=$(run "$ping"); log "ping (ceiling):   $ceiling"
 cached=$(run "$list"); log "list, cached:     $cached"
@@ -69,7 +69,7 @@ stop
 echo "starting (cache off) ..." >&2
 start --atelier.storefront.cache.enabled=false
 warm 10 "$ping"
-warm 15 "$list"
+warm 30 "$list"
 log ""
 log "## Cache off (--atelier.storefront.cache.enabled=false)"
 ceiling2=$(run "$ping"); log "ping (ceiling):   $ceiling2"

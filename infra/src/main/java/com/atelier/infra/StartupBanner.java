@@ -33,7 +33,10 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
 		PrintStream out = System.out;
 		out.println();
 		out.println("Atelier is running on http://127.0.0.1:" + port + " (" + database(environment) + ")");
-		out.println("  Storefront API, per brand:  http://{slug}.localhost:" + port + "/storefront/api/v1/brand");
+		out.println("  Storefront API, per brand:  http://{slug}.localhost:" + port
+				+ "/storefront/api/v1/brand, .../products, .../collections, .../markets");
+		out.println("  Storefront GraphQL:         POST http://{slug}.localhost:" + port + "/storefront/graphql");
+		out.println("  Admin API (OAuth2 tokens):  http://{slug}.localhost:" + port + "/admin/api/v1/...");
 		if (environment.getProperty("atelier.demo", Boolean.class, false)) {
 			out.println("  Demo brands:");
 			for (DemoBrands.Demo demo : DemoBrands.BRANDS) {
@@ -42,6 +45,8 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
 			}
 			out.printf(
 					"  Without *.localhost names: curl -H 'Host: %s.localhost' http://127.0.0.1:%d/storefront/api/v1/brand%n",
+					DemoBrands.BRANDS.get(0).slug(), port);
+			out.printf("  Products:   curl 'http://%s.localhost:%d/storefront/api/v1/products?first=5'%n",
 					DemoBrands.BRANDS.get(0).slug(), port);
 		}
 		int behind = this.migrations.behind();

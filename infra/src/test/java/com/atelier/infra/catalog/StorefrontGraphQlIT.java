@@ -128,6 +128,10 @@ class StorefrontGraphQlIT extends IdentityTestSupport {
 		JsonNode tooMany = query(shopper, "{ products(first: 0) { items { handle } } }");
 		assertThat(tooMany.at("/errors/0/message").asString()).contains("first");
 
+		JsonNode explicitNull = query(shopper, "{ products(first: null) { items { handle } } }");
+		assertThat(explicitNull.at("/errors/0/extensions/classification").asString()).isEqualTo("ValidationError");
+		assertThat(explicitNull.at("/errors/0/message").asString()).contains("first");
+
 		JsonNode unknownField = query(shopper, "{ products { items { costPrice } } }");
 		assertThat(unknownField.at("/errors/0/extensions/classification").asString()).isEqualTo("ValidationError");
 		assertThat(unknownField.has("data")).isFalse();

@@ -8,15 +8,25 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+
+import com.atelier.platform.tenancy.TenantSchema;
 
 /**
  * A jOOQ query rendered once and executed many times with new values for its named
- * parameters ({@code DSL.param("name", type)}). Building and rendering a large query
- * costs more CPU than PostgreSQL spends running it; hot read paths keep one per shape.
+ * parameters ({@code DSL.param("name", type)}), in any tenant's schema. Building and
+ * rendering a large query costs more CPU than PostgreSQL spends running it; hot read
+ * paths keep one per shape. It is rendered against the template schema, which each
+ * execution replaces with the current tenant's (schema names are validated identifiers).
  * Unnamed bind values of the query (constants) keep the values they were built with.
  */
 final class RenderedQuery {
+
+	private static final DSLContext RENDERER = DSL.using(SQLDialect.POSTGRES);
+
+	private static final String TEMPLATE = "\"" + TenantSchema.TEMPLATE + "\".";
 
 	private final String sql;
 
@@ -31,9 +41,9 @@ final class RenderedQuery {
 		this.constants = constants;
 	}
 
-	static RenderedQuery of(DSLContext dsl, Query query) {
-		String named = dsl.renderNamedParams(query);
-		List<Object> values = dsl.extractBindValues(query);
+	static RenderedQuery of(Query query) {
+		String named = RENDERER.renderNamedParams(query);
+		List<Object> values = RENDERER.extractBindValues(query);
 		StringBuilder sql = new StringBuilder(named.length());
 		List<@Nullable String> names = new ArrayList<>();
 		char quote = 0;
@@ -73,10 +83,11 @@ final class RenderedQuery {
 
 	/**
 	 * @param dsl the context to run in (the current tenant's)
+	 * @param schema the current tenant's schema
 	 * @param values a value for every named parameter
 	 * @return the rows, columns in the query's order
 	 */
-	Result<Record> fetch(DSLContext dsl, Map<String, Object> values) {
+	Result<Record> fetch(DSLContext dsl, TenantSchema schema, Map<String, Object> values) {
 		Object[] binds = new Object[this.names.length];
 		for (int i = 0; i < binds.length; i++) {
 			String name = this.names[i];
@@ -90,11 +101,19 @@ final class RenderedQuery {
 				throw new IllegalArgumentException("No value for parameter '" + name + "'");
 			}
 		}
-		return dsl.resultQuery(this.sql, binds).fetch();
+		return dsl.resultQuery(sql(schema), binds).fetch();
 	}
 
-	String sql() {
-		return this.sql;
+	String sql(TenantSchema schema) {
+		return this.sql.replace(TEMPLATE, "\"" + schema.name() + "\".");
+	}
+
+	@Nullable String[] names() {
+		return this.names.clone();
+	}
+
+	@Nullable Object[] constants() {
+		return this.constants.clone();
 	}
 
 	private static boolean isNameStart(char c) {

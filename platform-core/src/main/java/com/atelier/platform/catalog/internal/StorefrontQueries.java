@@ -82,8 +82,8 @@ class StorefrontQueries implements StorefrontCatalog {
 
 	private final int lowStock;
 
-	/** Rendered list statements by shape (and tenant schema). */
-	private final Cache<ListingShape, RenderedQuery> listings = Caffeine.newBuilder().maximumSize(20_000).build();
+	/** Rendered list statements by shape (a few hundred at most). */
+	private final Cache<ListingShape, RenderedQuery> listings = Caffeine.newBuilder().maximumSize(2_000).build();
 
 	StorefrontQueries(TenantDsl db, TenantReferenceData reference,
 			@Value("${atelier.storefront.low-stock-threshold:3}") int lowStock) {
@@ -193,11 +193,10 @@ class StorefrontQueries implements StorefrontCatalog {
 				throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
 			}
 		}
-		ListingShape shape = new ListingShape(TenantContext.require().schema().name(), query.sort(),
-				query.collection() != null, options.size(), minPrice != null, maxPrice != null, query.availableOnly(),
-				query.after() != null);
-		RenderedQuery listing = this.listings.get(shape, (s) -> RenderedQuery.of(this.db.dsl(), listingQuery(s)));
-		List<Record> rows = listing.fetch(this.db.dsl(), values);
+		ListingShape shape = new ListingShape(query.sort(), query.collection() != null, options.size(),
+				minPrice != null, maxPrice != null, query.availableOnly(), query.after() != null);
+		RenderedQuery listing = this.listings.get(shape, (s) -> RenderedQuery.of(listingQuery(s)));
+		List<Record> rows = listing.fetch(this.db.dsl(), TenantContext.require().schema(), values);
 		// Columns by position (as selected above): no field lookups per row.
 		String next = null;
 		if (rows.size() > query.first()) {
@@ -226,9 +225,9 @@ class StorefrontQueries implements StorefrontCatalog {
 
 	/**
 	 * What a list request looks like apart from its values: each shape is built and
-	 * rendered once per tenant schema, then executed with new values.
+	 * rendered once, then executed with new values in any tenant's schema.
 	 */
-	record ListingShape(String schema, Sort sort, boolean collection, int options, boolean minPrice, boolean maxPrice,
+	record ListingShape(Sort sort, boolean collection, int options, boolean minPrice, boolean maxPrice,
 			boolean availableOnly, boolean after) {
 	}
 

@@ -104,6 +104,19 @@ class CatalogAdminIT extends IdentityTestSupport {
 		HttpResponse<String> sku = post(api, "/admin/api/v1/products", SCARF.replace("carre-aurore", "other"), token);
 		assertThat(sku.statusCode()).isEqualTo(409);
 		assertThat(sku.body()).contains("urn:atelier:problem:sku-taken");
+
+		HttpResponse<String> sameLanguageTwice = post(api, "/admin/api/v1/products",
+				SCARF.replace("carre-aurore", "twice")
+					.replace("CARRE-", "T-")
+					.replace("\"translations\":{",
+							"\"translations\":{\"de-DE\":{\"title\":\"a\"},\"de-de\":{\"title\":\"b\"},"),
+				token);
+		assertThat(sameLanguageTwice.statusCode()).as(sameLanguageTwice.body()).isEqualTo(400);
+		assertThat(sameLanguageTwice.body()).contains("same language");
+		String badDate = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("x\u001fy".getBytes());
+		HttpResponse<String> badCursor = api.bearer("GET", "/admin/api/v1/products?after=" + badDate, token);
+		assertThat(badCursor.statusCode()).as(badCursor.body()).isEqualTo(400);
+		assertThat(badCursor.body()).contains("\"field\":\"after\"");
 	}
 
 	@Test
@@ -205,6 +218,12 @@ class CatalogAdminIT extends IdentityTestSupport {
 			.statusCode()).isEqualTo(200);
 		assertThat(Browser.JSON.readTree(api.bearer("GET", "/admin/api/v1/markets/" + jp + "/prices", token).body())
 			.get("items")).as("nothing is converted silently").isEmpty();
+		for (String rate : List.of("1E-999999999", "1E+30", "0.1234567890123", "-1")) {
+			HttpResponse<String> refused = api.json("POST", "/admin/api/v1/markets/" + jp + "/prices/derive",
+					"{\"baseMarketId\":\"" + eu + "\",\"rate\":\"" + rate + "\"}", "Authorization", "Bearer " + token);
+			assertThat(refused.statusCode()).as(rate + ": " + refused.body()).isEqualTo(400);
+			assertThat(refused.body()).contains("\"field\":\"rate\"");
+		}
 		HttpResponse<String> derived = api.json("POST", "/admin/api/v1/markets/" + jp + "/prices/derive",
 				"{\"baseMarketId\":\"" + eu
 						+ "\",\"rate\":\"162.37\",\"rounding\":{\"increment\":\"100\",\"mode\":\"HALF_UP\"}}",
@@ -235,7 +254,7 @@ class CatalogAdminIT extends IdentityTestSupport {
 	}
 
 	@Test
-	void stock_changes_by_adjustment_never_below_zero_and_each_is_audited() {
+	void stock_changes_by_adjustment_never_below_zero_and_each_is_audited() throws Exception {
 		Tenant brand = brand("stock");
 		String token = adminToken(brand, Role.OWNER);
 		String fulfillment = adminToken(brand, Role.FULFILLMENT);
@@ -262,6 +281,17 @@ class CatalogAdminIT extends IdentityTestSupport {
 		JsonNode levels = Browser.JSON
 			.readTree(api.bearer("GET", "/admin/api/v1/inventory?variantId=" + variant, fulfillment).body());
 		assertThat(levels.at("/items/0/onHand").asInt()).isEqualTo(5);
+		try (Connection connection = TestDatabase.database("identity").connect();
+				Statement statement = connection.createStatement()) {
+			statement.execute("update \"" + brand.schema().name() + "\".stock_levels set on_hand = 2147000000");
+		}
+		HttpResponse<String> overflow = post(api, "/admin/api/v1/inventory/adjustments", "{\"variantId\":\"" + variant
+				+ "\",\"locationId\":\"" + location + "\",\"delta\":1000000,\"reason\":\"received\"}", fulfillment);
+		assertThat(overflow.statusCode()).as(overflow.body()).isEqualTo(400);
+		try (Connection connection = TestDatabase.database("identity").connect();
+				Statement statement = connection.createStatement()) {
+			statement.execute("update \"" + brand.schema().name() + "\".stock_levels set on_hand = 5");
+		}
 		JsonNode audit = Browser.JSON.readTree(api.bearer("GET", "/admin/api/v1/audit-events?limit=1", token).body());
 		assertThat(audit.at("/items/0/action").asString()).isEqualTo("stock.adjusted");
 		assertThat(audit.at("/items/0/actor/type").asString()).isEqualTo("staff");

@@ -37,8 +37,16 @@ public final class Cursors {
 			return values;
 		}
 		catch (IllegalArgumentException ex) {
-			throw CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
+			throw invalid();
 		}
+	}
+
+	/**
+	 * @return the problem of an {@code after} value that is not a cursor of this list
+	 * (for values that decode but do not parse)
+	 */
+	public static CatalogProblems.Invalid invalid() {
+		return CatalogProblems.Invalid.of("after", "is not a cursor from a previous page of this list");
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.atelier.platform.idempotency;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -19,17 +20,30 @@ public interface Idempotency {
 	 */
 	Claim claim(String client, String key, String requestHash);
 
-	/** Stores the response of a claimed key, to replay it. */
-	void complete(String client, String key, Response response);
+	/**
+	 * Stores the response of a claimed key, to replay it; nothing happens when the claim
+	 * was taken over meanwhile.
+	 */
+	void complete(String client, String key, Claim claim, Response response);
 
-	/** Releases a claimed key whose request failed on our side, so it can be retried. */
-	void release(String client, String key);
+	/**
+	 * Releases a claimed key whose request failed on our side, so it can be retried;
+	 * nothing happens when the claim was taken over meanwhile.
+	 */
+	void release(String client, String key, Claim claim);
 
 	/**
 	 * @param outcome what to do
 	 * @param response the stored response to replay, when {@link Outcome#REPLAY}
+	 * @param claimedAt when {@link Outcome#PROCEED}: identifies this claim, so that only
+	 * its holder completes or releases it
 	 */
-	record Claim(Outcome outcome, Optional<Response> response) {
+	record Claim(Outcome outcome, Optional<Response> response, @Nullable OffsetDateTime claimedAt) {
+
+		public static Claim of(Outcome outcome) {
+			return new Claim(outcome, Optional.empty(), null);
+		}
+
 	}
 
 	enum Outcome {

@@ -88,18 +88,18 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 					"This Idempotency-Key was used for a different request; use a new key for a new request."));
 			case IN_FLIGHT -> this.problems.write(request, response, Problems.of(KEY_IN_FLIGHT,
 					"A request with this Idempotency-Key is still being processed; retry later."));
-			case PROCEED -> proceed(new CachedBody(request, body), response, chain, client, key);
+			case PROCEED -> proceed(new CachedBody(request, body), response, chain, client, key, claim);
 		}
 	}
 
 	private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String client,
-			String key) throws ServletException, IOException {
+			String key, Idempotency.Claim claim) throws ServletException, IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean kept = false;
 		try {
 			chain.doFilter(request, wrapper);
 			if (wrapper.getStatus() < 500) {
-				this.idempotency.complete(client, key,
+				this.idempotency.complete(client, key, claim,
 						new Idempotency.Response(wrapper.getStatus(), wrapper.getContentType(),
 								wrapper.getHeader(HttpHeaders.LOCATION), wrapper.getContentAsByteArray()));
 				kept = true;
@@ -107,7 +107,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!kept) {
-				this.idempotency.release(client, key);
+				this.idempotency.release(client, key, claim);
 			}
 			wrapper.copyBodyToResponse();
 		}

@@ -3,6 +3,7 @@ package com.atelier.platform.money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount of one currency, in its minor units (cents for EUR, yen for JPY, fils
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param currency the currency
  */
 public record Money(long minor, CurrencyCode currency) implements Comparable<Money> {
+
+	private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
 	public Money {
 		Objects.requireNonNull(currency, "currency");
@@ -36,9 +39,19 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
 	 * currency allows or is not a number
 	 */
 	public static Money parse(String decimal, CurrencyCode currency) {
+		String text = decimal.strip();
+		// Plain decimals only: an exponent ("1E99999999") would make the exact
+		// conversion below build a number of hundreds of millions of digits.
+		if (!PLAIN_DECIMAL.matcher(text).matches()) {
+			throw new IllegalArgumentException(
+					"'" + abbreviate(decimal) + "' is not an amount (a plain decimal such as 1250.00)");
+		}
+		if (text.length() > 40) {
+			throw new IllegalArgumentException("'" + abbreviate(decimal) + "' is too large");
+		}
 		BigDecimal value;
 		try {
-			value = new BigDecimal(decimal.strip());
+			value = new BigDecimal(text);
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("'" + decimal + "' is not an amount");
@@ -53,6 +66,10 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
 			throw new IllegalArgumentException("'" + decimal + "' is too large");
 		}
 		return new Money(minor.longValueExact(), currency);
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 40) + "...";
 	}
 
 	public Money plus(Money other) {

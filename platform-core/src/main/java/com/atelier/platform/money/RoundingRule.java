@@ -32,13 +32,21 @@ public record RoundingRule(Money increment, Mode mode) {
 	 * Rounds an exact amount in this rule's currency, given in major units.
 	 * @param exact the amount, any precision
 	 * @return the price
+	 * @throws IllegalArgumentException when the price would not fit in an amount
 	 */
 	public Money round(BigDecimal exact) {
 		CurrencyCode currency = this.increment.currency();
 		BigDecimal minor = exact.movePointRight(currency.exponent());
+		if (minor.abs().compareTo(LIMIT) > 0) {
+			throw new IllegalArgumentException(exact.toPlainString().length() > 40 ? "the amount is too large"
+					: "'" + exact.toPlainString() + "' is too large for an amount of " + currency);
+		}
 		BigDecimal steps = minor.divide(BigDecimal.valueOf(this.increment.minor()), 0, this.mode.java);
 		return Money.ofMinor(steps.multiply(BigDecimal.valueOf(this.increment.minor())).longValueExact(), currency);
 	}
+
+	/** Amounts are below 2^62 minor units (see {@link Money#parse}). */
+	private static final BigDecimal LIMIT = BigDecimal.valueOf(1L << 61);
 
 	/**
 	 * Directions of rounding.

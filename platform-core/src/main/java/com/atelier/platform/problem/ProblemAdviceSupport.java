@@ -1,10 +1,13 @@
 package com.atelier.platform.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -34,6 +37,26 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 	ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
 		return respond(Problems.of(Problems.INVALID_REQUEST, "'" + ex.getName() + "' has an invalid value.",
 				List.of(new FieldProblem(ex.getName(), "has an invalid value"))));
+	}
+
+	/**
+	 * A unique key taken between our check and our insert (two requests racing for the
+	 * same handle, SKU or default market): the loser gets 409, not 500.
+	 */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> raced(DuplicateKeyException ex) {
+		log.info("Unique key conflict: {}", ex.getMostSpecificCause().getMessage());
+		return respond(Problems.of(Problems.CONFLICT,
+				"A concurrent change took a name or key this request needed; read the current state and retry."));
+	}
+
+	/** A value PostgreSQL cannot store (numeric out of range): the request's fault. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && "22003".equals(sql.getSQLState())) {
+			return respond(Problems.of(Problems.INVALID_REQUEST, "A number in the request is out of range."));
+		}
+		return unexpected(ex);
 	}
 
 	@ExceptionHandler(RuntimeException.class)

@@ -28,6 +28,9 @@ public final class Problems {
 			405);
 
 	/** Something failed on our side; the detail never says what. */
+	/** A concurrent request changed the same thing first (a unique key it needed). */
+	public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflicting change", 409);
+
 	public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error", 500);
 
 	private Problems() {

@@ -3,6 +3,7 @@ package com.atelier.platform.money;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +33,18 @@ class MoneyTest {
 		assertThatThrownBy(() -> Money.parse("12.3456", BHD)).hasMessageContaining("3 decimal places");
 		assertThatThrownBy(() -> Money.parse("12,50", EUR)).hasMessageContaining("not an amount");
 		assertThatThrownBy(() -> Money.parse("99999999999999999999", EUR)).hasMessageContaining("too large");
+	}
+
+	@Test
+	@Timeout(2)
+	void exponents_and_huge_inputs_are_refused_at_once() {
+		assertThatThrownBy(() -> Money.parse("1E99999999", EUR)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("not an amount");
+		assertThatThrownBy(() -> Money.parse("1E+2147483647", EUR)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Money.parse("1".repeat(100_000), EUR)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("too large");
+		assertThatThrownBy(() -> Money.parse("0x10", EUR)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(Money.parse(" -12.50 ", EUR).minor()).isEqualTo(-1250);
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Controller;
 
 import com.atelier.platform.brand.Brand;
 import com.atelier.platform.brand.Brands;
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.catalog.StorefrontCatalog;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.pricing.Market;
@@ -90,9 +91,13 @@ class CatalogGraphQl {
 	}
 
 	@QueryMapping
-	List<StorefrontCatalog.CollectionView> collections(
+	List<StorefrontCatalog.CollectionView> collections(@Argument int first,
 			@ContextValue(name = CONTEXT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
-		return this.catalog.collections(this.catalog.locale(acceptLanguage));
+		if (first < 1 || first > 100) {
+			throw CatalogProblems.Invalid.of("first", "must be between 1 and 100");
+		}
+		List<StorefrontCatalog.CollectionView> all = this.catalog.collections(this.catalog.locale(acceptLanguage));
+		return all.subList(0, Math.min(first, all.size()));
 	}
 
 	@QueryMapping
@@ -172,9 +177,10 @@ class CatalogGraphQl {
 		Instrumentation maxQueryComplexity() {
 			return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, (environment, childComplexity) -> {
 				Object first = environment.getArguments().get("first");
-				int times = (first instanceof Integer n) ? Math.max(n, 1)
-						: "collections".equals(environment.getField().getName()) ? 20 : 1;
-				return 1 + childComplexity * times;
+				long times = (first instanceof Integer n) ? Math.max(n, 1) : 1;
+				// Saturate: no field costs more than the limit plus one, so the sum over
+				// any query the parser accepts stays far from int overflow.
+				return (int) Math.min(MAX_COMPLEXITY + 1L, 1L + childComplexity * times);
 			});
 		}
 

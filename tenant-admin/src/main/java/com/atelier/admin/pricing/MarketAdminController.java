@@ -102,7 +102,7 @@ class MarketAdminController {
 		}
 		BigDecimal rate = null;
 		try {
-			rate = (body.rate() != null) ? new BigDecimal(body.rate()) : null;
+			rate = (body.rate() != null && body.rate().length() <= 40) ? new BigDecimal(body.rate()) : null;
 		}
 		catch (NumberFormatException ex) {
 			// reported below

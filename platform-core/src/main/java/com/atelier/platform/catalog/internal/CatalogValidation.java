@@ -95,10 +95,15 @@ final class CatalogValidation {
 		if (translations == null) {
 			return;
 		}
+		java.util.Set<String> seen = new java.util.HashSet<>();
 		translations.forEach((locale, translation) -> {
 			String field = "translations." + locale;
 			if (!locale(locale)) {
 				problems.add(new FieldProblem(field, "is not a BCP 47 language tag"));
+			}
+			else if (!seen
+				.add(java.util.Locale.forLanguageTag(locale).toLanguageTag().toLowerCase(java.util.Locale.ROOT))) {
+				problems.add(new FieldProblem(field, "is the same language as another translation"));
 			}
 			else if (translation == null) {
 				problems.add(new FieldProblem(field, "is required"));

@@ -217,8 +217,13 @@ class JooqCatalogManagement implements CatalogManagement {
 		}
 		if (after != null) {
 			List<String> cursor = Cursors.decode(after, 2);
-			condition = condition.and(row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(OffsetDateTime.parse(cursor.get(0)),
-					UUID.fromString(cursor.get(1))));
+			try {
+				condition = condition.and(row(PRODUCTS.CREATED_AT, PRODUCTS.ID).lt(OffsetDateTime.parse(cursor.get(0)),
+						UUID.fromString(cursor.get(1))));
+			}
+			catch (RuntimeException ex) {
+				throw Cursors.invalid();
+			}
 		}
 		DSLContext dsl = this.db.dsl();
 		List<Record> rows = new ArrayList<>(dsl.selectFrom(PRODUCTS)

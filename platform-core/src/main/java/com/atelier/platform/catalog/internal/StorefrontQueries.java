@@ -146,6 +146,9 @@ class StorefrontQueries implements StorefrontCatalog {
 		if (query.first() < 1 || query.first() > 100) {
 			throw CatalogProblems.Invalid.of("first", "must be between 1 and 100");
 		}
+		if (query.options().size() > 3) {
+			throw CatalogProblems.Invalid.of("option", "at most 3 option filters (a product has at most 3 options)");
+		}
 		if (query.sort() == Sort.COLLECTION && query.collection() == null) {
 			throw CatalogProblems.Invalid.of("sort", "collection order needs a collection");
 		}

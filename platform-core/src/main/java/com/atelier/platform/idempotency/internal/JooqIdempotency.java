@@ -2,6 +2,7 @@ package com.atelier.platform.idempotency.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,7 +40,10 @@ class JooqIdempotency implements Idempotency {
 				.where(IDEMPOTENCY_KEYS.CREATED_AT.lt(OffsetDateTime.now().minus(RETENTION)))
 				.execute();
 		}
+		// The claim's time (as stored: microseconds) is its holder's token.
+		OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
 		int inserted = dsl.insertInto(IDEMPOTENCY_KEYS)
+			.set(IDEMPOTENCY_KEYS.CREATED_AT, now)
 			.set(IDEMPOTENCY_KEYS.CLIENT_ID, client)
 			.set(IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY, key)
 			.set(IDEMPOTENCY_KEYS.REQUEST_HASH, requestHash)
@@ -47,7 +51,7 @@ class JooqIdempotency implements Idempotency {
 			.onConflictDoNothing()
 			.execute();
 		if (inserted == 1) {
-			return new Claim(Outcome.PROCEED, Optional.empty());
+			return new Claim(Outcome.PROCEED, Optional.empty(), now);
 		}
 		var row = dsl.selectFrom(IDEMPOTENCY_KEYS)
 			.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
@@ -56,25 +60,25 @@ class JooqIdempotency implements Idempotency {
 			return claim(client, key, requestHash);
 		}
 		if (!row.getRequestHash().equals(requestHash)) {
-			return new Claim(Outcome.MISMATCH, Optional.empty());
+			return Claim.of(Outcome.MISMATCH);
 		}
 		if ("IN_FLIGHT".equals(row.getState())) {
-			boolean abandoned = row.getCreatedAt().isBefore(OffsetDateTime.now().minus(ABANDONED));
+			boolean abandoned = row.getCreatedAt().isBefore(now.minus(ABANDONED));
 			if (abandoned && dsl.update(IDEMPOTENCY_KEYS)
-				.set(IDEMPOTENCY_KEYS.CREATED_AT, OffsetDateTime.now())
+				.set(IDEMPOTENCY_KEYS.CREATED_AT, now)
 				.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
 				.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(row.getCreatedAt())))
 				.execute() == 1) {
-				return new Claim(Outcome.PROCEED, Optional.empty());
+				return new Claim(Outcome.PROCEED, Optional.empty(), now);
 			}
-			return new Claim(Outcome.IN_FLIGHT, Optional.empty());
+			return Claim.of(Outcome.IN_FLIGHT);
 		}
 		return new Claim(Outcome.REPLAY, Optional.of(new Response(row.getResponseStatus(), row.getResponseType(),
-				row.getResponseLocation(), row.getResponseBody())));
+				row.getResponseLocation(), row.getResponseBody())), null);
 	}
 
 	@Override
-	public void complete(String client, String key, Response response) {
+	public void complete(String client, String key, Claim claim, Response response) {
 		this.db.dsl()
 			.update(IDEMPOTENCY_KEYS)
 			.set(IDEMPOTENCY_KEYS.STATE, "DONE")
@@ -83,15 +87,16 @@ class JooqIdempotency implements Idempotency {
 			.set(IDEMPOTENCY_KEYS.RESPONSE_LOCATION, response.location())
 			.set(IDEMPOTENCY_KEYS.RESPONSE_BODY, response.body())
 			.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
+			.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(claim.claimedAt())))
 			.execute();
 	}
 
 	@Override
-	public void release(String client, String key) {
+	public void release(String client, String key, Claim claim) {
 		this.db.dsl()
 			.deleteFrom(IDEMPOTENCY_KEYS)
 			.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
-			.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT"))
+			.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(claim.claimedAt())))
 			.execute();
 	}
 

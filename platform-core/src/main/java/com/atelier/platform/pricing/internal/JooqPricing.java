@@ -273,6 +273,10 @@ class JooqPricing implements Pricing {
 		if (rate.signum() <= 0) {
 			problems.add(new FieldProblem("rate", "must be positive"));
 		}
+		else if (rate.precision() > 24 || rate.scale() > 12
+				|| rate.scale() < 0 && rate.precision() - rate.scale() > 12) {
+			problems.add(new FieldProblem("rate", "must be a plain decimal of at most 12 decimals, e.g. \"0.8612\""));
+		}
 		if (!rounding.increment().currency().equals(target.currency())) {
 			problems.add(new FieldProblem("rounding.increment", "must be in " + target.currency()));
 		}
@@ -292,7 +296,12 @@ class JooqPricing implements Pricing {
 			.forEach((r) -> {
 				if (overwrite || !alreadyPriced.contains(r.value1())) {
 					BigDecimal exact = Money.ofMinor(r.value2(), base.currency()).toDecimal().multiply(rate);
-					derived.put(r.value1(), rounding.round(exact));
+					try {
+						derived.put(r.value1(), rounding.round(exact));
+					}
+					catch (IllegalArgumentException ex) {
+						throw CatalogProblems.Invalid.of("rate", "gives a price too large for " + target.currency());
+					}
 				}
 			});
 		if (derived.isEmpty()) {

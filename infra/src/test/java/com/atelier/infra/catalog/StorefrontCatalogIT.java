@@ -144,6 +144,10 @@ class StorefrontCatalogIT extends IdentityTestSupport {
 		assertThat(shopper.get("/storefront/api/v1/products?sort=collection").statusCode()).isEqualTo(400);
 		assertThat(shopper.get("/storefront/api/v1/products?minPrice=1.001").statusCode()).isEqualTo(400);
 		assertThat(shopper.get("/storefront/api/v1/products?option=nocolon").statusCode()).isEqualTo(400);
+		HttpResponse<String> fourFilters = shopper
+			.get("/storefront/api/v1/products?option=a:1&option=b:2&option=c:3&option=d:4");
+		assertThat(fourFilters.statusCode()).as("a product has at most 3 options").isEqualTo(400);
+		assertThat(fourFilters.body()).contains("\"field\":\"option\"");
 		assertThat(shopper.get("/storefront/api/v1/products?first=101").statusCode()).isEqualTo(400);
 	}
 

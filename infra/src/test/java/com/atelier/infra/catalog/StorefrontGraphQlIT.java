@@ -158,6 +158,19 @@ class StorefrontGraphQlIT extends IdentityTestSupport {
 		assertThat(expensive.at("/data/collections").isMissingNode() || expensive.at("/data/collections").isNull())
 			.isTrue();
 
+		// An int overflow in one field's cost must not make the whole query look cheap.
+		StringBuilder aliases = new StringBuilder("{ a: products(first: 1073741824) { items { handle } } ");
+		for (int i = 0; i < 30; i++) {
+			aliases.append("b").append(i).append(": products(first: 100) { items { handle } } ");
+		}
+		JsonNode overflow = query(shopper, aliases.append("}").toString());
+		assertThat(overflow.at("/errors/0/message").asString()).containsIgnoringCase("complexity");
+		assertThat(overflow.at("/data/b0").isMissingNode() || overflow.at("/data/b0").isNull()).isTrue();
+
+		JsonNode allCollections = query(shopper, "{ collections(first: 0) { handle } }");
+		assertThat(allCollections.at("/errors/0/extensions/type").asString())
+			.isEqualTo("urn:atelier:problem:invalid-request");
+
 		JsonNode fine = query(shopper, "{ products(first: 100) { items { handle title price { from { amount } } } } }");
 		assertThat(fine.has("errors")).as(fine.toString()).isFalse();
 		assertThat(handles(fine.at("/data/products/items"))).containsExactly("only");

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.atelier.platform.money.Money;
 import com.atelier.platform.pricing.Market;
+import com.atelier.platform.tenancy.TenantId;
 
 /**
  * What shoppers see of the current tenant's catalog: active products that have a price in
@@ -27,6 +28,13 @@ public interface StorefrontCatalog {
 
 	/** Every market of the brand, by handle. */
 	List<Market> markets();
+
+	/**
+	 * Drops the cached markets and locales of one tenant, or of all when null. Response
+	 * caches call this before they move on, so that nothing they cache afterwards was
+	 * built from the old reference data.
+	 */
+	void forgetReferenceData(@Nullable TenantId tenant);
 
 	/**
 	 * Chooses the language: the best match of the brand's locales for the shopper's

@@ -67,15 +67,20 @@ class CatalogController {
 			@RequestParam(required = false) @Nullable String maxPrice,
 			@RequestParam(defaultValue = "false") boolean available, @RequestParam(defaultValue = "newest") String sort,
 			@RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "20") int first) {
+		long generation = this.cache.generation();
 		Market chosen = this.catalog.market((market != null) ? market : marketHeader);
 		String locale = this.catalog.locale(acceptLanguage);
 		// Count what the page costs; reference data (markets, locales) has its own cache.
 		SqlStatements.reset();
 		Map<String, String> optionFilter = options(options);
 		StorefrontCatalog.Sort order = sort(sort);
-		String key = "products|" + chosen.handle() + "|" + locale + "|" + collection + "|" + new TreeMap<>(optionFilter)
-				+ "|" + minPrice + "|" + maxPrice + "|" + available + "|" + order + "|" + after + "|" + first;
-		StorefrontCache.Entry entry = this.cache.get(key,
+		String key = StorefrontCache.key("products", chosen.handle(), locale, collection,
+				StorefrontCache.key(new TreeMap<>(optionFilter).entrySet()
+					.stream()
+					.flatMap((e) -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+					.toArray()),
+				minPrice, maxPrice, available, order, after, first);
+		StorefrontCache.Entry entry = this.cache.get(generation, key,
 				() -> StorefrontJson.ListingJson.of(this.catalog.products(new StorefrontCatalog.Query(chosen, locale,
 						collection, optionFilter, minPrice, maxPrice, available, order, after, first))));
 		return respond(entry, ifNoneMatch, locale);
@@ -86,18 +91,17 @@ class CatalogController {
 			@RequestHeader(name = MARKET_HEADER, required = false) @Nullable String marketHeader,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		long generation = this.cache.generation();
 		Market chosen = this.catalog.market((market != null) ? market : marketHeader);
 		String locale = this.catalog.locale(acceptLanguage);
-		// Count what the page costs; reference data (markets, locales) has its own cache.
 		SqlStatements.reset();
-		StorefrontCache.Entry entry = this.cache.get("product|" + chosen.handle() + "|" + locale + "|" + handle,
+		// Misses are not cached: random handles must not crowd out real entries.
+		StorefrontCache.Entry entry = this.cache.get(generation,
+				StorefrontCache.key("product", chosen.handle(), locale, handle),
 				() -> this.catalog.product(handle, chosen, locale)
 					.map((p) -> StorefrontJson.ProductJson.of(p, chosen, locale))
-					.map(Object.class::cast)
-					.orElse(NOT_FOUND));
-		if (entry.text().equals(NOT_FOUND_JSON)) {
-			throw new CatalogProblems.NotFound("product '" + handle + "' on sale in this market");
-		}
+					.orElseThrow(
+							() -> new CatalogProblems.NotFound("product '" + handle + "' on sale in this market")));
 		return respond(entry, ifNoneMatch, locale);
 	}
 
@@ -105,9 +109,10 @@ class CatalogController {
 	ResponseEntity<byte[]> collections(
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		long generation = this.cache.generation();
 		String locale = this.catalog.locale(acceptLanguage);
 		SqlStatements.reset();
-		StorefrontCache.Entry entry = this.cache.get("collections|" + locale,
+		StorefrontCache.Entry entry = this.cache.get(generation, StorefrontCache.key("collections", locale),
 				() -> new StorefrontJson.CollectionsJson(this.catalog.collections(locale), locale));
 		return respond(entry, ifNoneMatch, locale);
 	}
@@ -116,29 +121,25 @@ class CatalogController {
 	ResponseEntity<byte[]> collection(@PathVariable String handle,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		long generation = this.cache.generation();
 		String locale = this.catalog.locale(acceptLanguage);
 		SqlStatements.reset();
-		StorefrontCache.Entry entry = this.cache.get("collection|" + locale + "|" + handle,
-				() -> this.catalog.collection(handle, locale).map(Object.class::cast).orElse(NOT_FOUND));
-		if (entry.text().equals(NOT_FOUND_JSON)) {
-			throw new CatalogProblems.NotFound("collection '" + handle + "'");
-		}
+		StorefrontCache.Entry entry = this.cache.get(generation, StorefrontCache.key("collection", locale, handle),
+				() -> this.catalog.collection(handle, locale)
+					.orElseThrow(() -> new CatalogProblems.NotFound("collection '" + handle + "'")));
 		return respond(entry, ifNoneMatch, locale);
 	}
 
 	@GetMapping("/storefront/api/v1/markets")
 	ResponseEntity<byte[]> markets(
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		long generation = this.cache.generation();
 		SqlStatements.reset();
-		StorefrontCache.Entry entry = this.cache.get("markets", () -> new StorefrontJson.MarketsJson(
-				this.catalog.markets().stream().map(StorefrontJson.MarketJson::of).toList()));
+		StorefrontCache.Entry entry = this.cache.get(generation, StorefrontCache.key("markets"),
+				() -> new StorefrontJson.MarketsJson(
+						this.catalog.markets().stream().map(StorefrontJson.MarketJson::of).toList()));
 		return respond(entry, ifNoneMatch, null);
 	}
-
-	/** A marker the cache keeps for "not found", so misses are cached too. */
-	private static final Map<String, Boolean> NOT_FOUND = Map.of("notFound", true);
-
-	private static final String NOT_FOUND_JSON = "{\"notFound\":true}";
 
 	private ResponseEntity<byte[]> respond(StorefrontCache.Entry entry, @Nullable String ifNoneMatch,
 			@Nullable String locale) {

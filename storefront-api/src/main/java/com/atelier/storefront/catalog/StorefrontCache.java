@@ -13,12 +13,14 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.atelier.platform.catalog.CatalogCache;
+import com.atelier.platform.catalog.StorefrontCatalog;
 import com.atelier.platform.cluster.ClusterSignals;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantId;
@@ -42,7 +44,7 @@ public class StorefrontCache {
 
 	private final boolean enabled;
 
-	StorefrontCache(ClusterSignals signals, JsonMapper json,
+	StorefrontCache(ClusterSignals signals, StorefrontCatalog catalog, JsonMapper json,
 			@Value("${atelier.storefront.cache.enabled:true}") boolean enabled,
 			@Value("${atelier.storefront.cache.ttl:60s}") Duration ttl,
 			@Value("${atelier.storefront.cache.maximum-size:100000}") long maximumSize) {
@@ -51,18 +53,25 @@ public class StorefrontCache {
 		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
 		signals.subscribe(CatalogCache.CHANNEL, new ClusterSignals.Subscriber() {
 
+			// Reference data first, then the generation: a request that read the new
+			// generation cannot have resolved its market or locale from the old data.
 			@Override
 			public void onMessage(String payload) {
+				TenantId tenant;
 				try {
-					evict(new TenantId(UUID.fromString(payload)));
+					tenant = new TenantId(UUID.fromString(payload));
 				}
 				catch (IllegalArgumentException ex) {
-					clear();
+					onReconnect();
+					return;
 				}
+				catalog.forgetReferenceData(tenant);
+				evict(tenant);
 			}
 
 			@Override
 			public void onReconnect() {
+				catalog.forgetReferenceData(null);
 				clear();
 			}
 
@@ -70,18 +79,59 @@ public class StorefrontCache {
 	}
 
 	/**
-	 * The cached response for this request of the current tenant, computed on a miss.
-	 * @param request everything the response depends on besides the tenant
+	 * The current tenant's generation. Read it before anything the response depends on
+	 * (reference data included), and pass it to {@link #get}: a change signalled after
+	 * this point makes the entry unreachable instead of stale.
+	 * @return the generation
+	 */
+	public long generation() {
+		return generation(TenantContext.require().id()).get();
+	}
+
+	/**
+	 * The cached response for this request of the current tenant, computed on a miss. A
+	 * loader that throws caches nothing.
+	 * @param generation from {@link #generation()}, read when the request began
+	 * @param request everything the response depends on besides the tenant, from
+	 * {@link #key}
 	 * @param loader computes the response
 	 * @return the serialized response and its ETag
 	 */
-	public Entry get(String request, Supplier<Object> loader) {
+	public Entry get(long generation, String request, Supplier<Object> loader) {
 		if (!this.enabled) {
 			return entry(loader.get());
 		}
-		TenantId tenant = TenantContext.require().id();
-		Key key = new Key(tenant, generation(tenant).get(), request);
+		Key key = new Key(TenantContext.require().id(), generation, request);
 		return this.entries.get(key, (k) -> entry(loader.get()));
+	}
+
+	/**
+	 * An unambiguous cache key from request parts: each part is escaped, so no value can
+	 * imitate another combination of values.
+	 * @param parts the parts (null allowed)
+	 * @return the key
+	 */
+	public static String key(@Nullable Object... parts) {
+		StringBuilder key = new StringBuilder();
+		for (Object part : parts) {
+			if (part == null) {
+				key.append('~');
+			}
+			else {
+				key.append('\'');
+				String text = part.toString();
+				for (int i = 0; i < text.length(); i++) {
+					char c = text.charAt(i);
+					if (c == '\'' || c == '\\') {
+						key.append('\\');
+					}
+					key.append(c);
+				}
+				key.append('\'');
+			}
+			key.append('|');
+		}
+		return key.toString();
 	}
 
 	/** Drops one tenant's entries (on this node). */
@@ -97,8 +147,7 @@ public class StorefrontCache {
 
 	/** Whether an entry for this request of the current tenant is cached (tests). */
 	public boolean contains(String request) {
-		TenantId tenant = TenantContext.require().id();
-		return this.entries.getIfPresent(new Key(tenant, generation(tenant).get(), request)) != null;
+		return this.entries.getIfPresent(new Key(TenantContext.require().id(), generation(), request)) != null;
 	}
 
 	private AtomicLong generation(TenantId tenant) {

@@ -7,10 +7,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.atelier.platform.brand.Brand;
 import com.atelier.platform.brand.BrandChanges;
+import com.atelier.platform.brand.Brands;
+import com.atelier.platform.catalog.CatalogCache;
+import com.atelier.platform.cluster.ClusterSignals;
 import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.AuditLog;
-import com.atelier.platform.brand.Brands;
 import com.atelier.platform.money.CurrencyCode;
+import com.atelier.platform.tenancy.TenantContext;
 
 /**
  * Reads brand settings with JPA.
@@ -23,9 +26,12 @@ class JpaBrands implements Brands {
 
 	private final AuditLog audit;
 
-	JpaBrands(BrandSettingsRepository settings, AuditLog audit) {
+	private final ClusterSignals signals;
+
+	JpaBrands(BrandSettingsRepository settings, AuditLog audit, ClusterSignals signals) {
 		this.settings = settings;
 		this.audit = audit;
+		this.signals = signals;
 	}
 
 	@Override
@@ -41,6 +47,8 @@ class JpaBrands implements Brands {
 		row.apply(changes);
 		Brand after = toBrand(this.settings.saveAndFlush(row));
 		this.audit.record(actor, "brand.updated", "brand", null, before, after);
+		// Locales and the default locale shape every storefront response.
+		this.signals.publishAfterCommit(CatalogCache.CHANNEL, TenantContext.require().id().toString());
 		return after;
 	}
 

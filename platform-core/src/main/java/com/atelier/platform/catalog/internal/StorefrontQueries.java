@@ -40,6 +40,7 @@ import com.atelier.platform.pricing.Market;
 import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
+import com.atelier.platform.tenancy.TenantId;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_PRODUCTS;
@@ -111,6 +112,12 @@ class StorefrontQueries implements StorefrontCatalog {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public List<Market> markets() {
 		return this.reference.current().markets();
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public void forgetReferenceData(@Nullable TenantId tenant) {
+		this.reference.forget(tenant);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,15 @@ class TenantReferenceData {
 			}
 
 		});
+	}
+
+	void forget(@Nullable TenantId tenant) {
+		if (tenant == null) {
+			this.cache.invalidateAll();
+		}
+		else {
+			this.cache.invalidate(tenant);
+		}
 	}
 
 	Reference current() {

@@ -4,10 +4,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.atelier.platform.idempotency.Idempotency;
+import com.atelier.platform.idempotency.IdempotencyFilter;
+import com.atelier.platform.problem.ProblemResponses;
 import com.atelier.platform.identity.Audience;
 import com.atelier.platform.identity.TenantTokens;
 import com.atelier.platform.identity.web.AuthorizationServerSecurity;
@@ -25,10 +29,12 @@ class StorefrontSecurity {
 
 	@Bean
 	@Order(AuthorizationServerSecurity.API_ORDER + 10)
-	SecurityFilterChain storefrontChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems)
-			throws Exception {
+	SecurityFilterChain storefrontChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems,
+			Idempotency idempotency, ProblemResponses responses) throws Exception {
 		http.securityMatcher("/storefront/**")
-			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/storefront/api/v1/customers/me")
+			.addFilterAfter(new IdempotencyFilter(idempotency, responses), AuthorizationFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/storefront/api/v1/customers/me", "/storefront/api/v1/customers/me/**")
 				.hasAuthority("customer")
 				.anyRequest()
 				.permitAll())

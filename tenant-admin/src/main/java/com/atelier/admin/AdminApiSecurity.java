@@ -39,6 +39,12 @@ class AdminApiSecurity {
 			"/admin/api/v1/variants/**", "/admin/api/v1/collections", "/admin/api/v1/collections/**",
 			"/admin/api/v1/markets", "/admin/api/v1/markets/**" };
 
+	static final String ORDERS = "/admin/api/v1/orders";
+
+	static final String CHECKOUT_SETTINGS = "/admin/api/v1/checkout-settings";
+
+	static final String PAYMENT_PROVIDERS = "/admin/api/v1/payment-providers";
+
 	static final String[] INVENTORY = { "/admin/api/v1/stock-locations", "/admin/api/v1/stock-locations/**",
 			"/admin/api/v1/inventory", "/admin/api/v1/inventory/**" };
 
@@ -60,6 +66,20 @@ class AdminApiSecurity {
 				.hasAuthority(Permission.STAFF_WRITE.scope())
 				.requestMatchers(HttpMethod.GET, AUDIT)
 				.hasAuthority(Permission.AUDIT_READ.scope())
+				.requestMatchers(HttpMethod.GET, ORDERS, ORDERS + "/**")
+				.hasAuthority(Permission.ORDERS_READ.scope())
+				.requestMatchers(HttpMethod.POST, ORDERS + "/*/capture", ORDERS + "/*/refunds")
+				.hasAuthority(Permission.PAYMENTS_WRITE.scope())
+				.requestMatchers(ORDERS, ORDERS + "/**")
+				.hasAuthority(Permission.ORDERS_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, CHECKOUT_SETTINGS)
+				.hasAuthority(Permission.BRAND_READ.scope())
+				.requestMatchers(CHECKOUT_SETTINGS)
+				.hasAuthority(Permission.BRAND_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, PAYMENT_PROVIDERS)
+				.hasAuthority(Permission.ORDERS_READ.scope())
+				.requestMatchers(PAYMENT_PROVIDERS, PAYMENT_PROVIDERS + "/**")
+				.hasAuthority(Permission.PAYMENTS_WRITE.scope())
 				.requestMatchers(HttpMethod.GET, CATALOG)
 				.hasAuthority(Permission.CATALOG_READ.scope())
 				.requestMatchers(CATALOG)

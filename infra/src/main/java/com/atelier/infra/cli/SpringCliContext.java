@@ -29,7 +29,7 @@ final class SpringCliContext implements CliContext {
 				.profiles("cli")
 				.logStartupInfo(false)
 				.lazyInitialization(true)
-				.properties("atelier.cluster.listen=false", "atelier.demo=false")
+				.properties("atelier.cluster.listen=false", "atelier.demo=false", "atelier.jobs.enabled=false")
 				.properties(this.properties)
 				.run();
 		}

@@ -14,6 +14,7 @@ import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
 import com.atelier.platform.catalog.CatalogManagement;
 import com.atelier.platform.inventory.Inventory;
+import com.atelier.platform.orders.CommerceSettings;
 import com.atelier.platform.pricing.Pricing;
 import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.Role;
@@ -61,8 +62,11 @@ public class DemoBrands implements ApplicationRunner {
 
 	private final Inventory inventory;
 
+	private final CommerceSettings commerce;
+
 	DemoBrands(TenantDirectory directory, TenantProvisioning provisioning, TenantMigrations migrations, Brands brands,
-			Staff staff, CatalogManagement catalog, Pricing pricing, Inventory inventory) {
+			Staff staff, CatalogManagement catalog, Pricing pricing, Inventory inventory, CommerceSettings commerce) {
+		this.commerce = commerce;
 		this.catalog = catalog;
 		this.pricing = pricing;
 		this.inventory = inventory;
@@ -83,7 +87,7 @@ public class DemoBrands implements ApplicationRunner {
 					.create(NewTenant.of(demo.slug(), demo.name(), demo.currency(), List.of(), demo.locales()));
 				TenantContext.run(tenant.ref(), () -> this.brands.update(demo.look(), Actor.operator("demo")));
 				TenantContext.run(tenant.ref(), () -> DemoCatalog.seed(demo.slug(), demo.currency(),
-						demo.locales().get(0), this.catalog, this.pricing, this.inventory));
+						demo.locales().get(0), this.catalog, this.pricing, this.inventory, this.commerce));
 				Staff.Invitation owner = TenantContext.call(tenant.ref(), () -> this.staff
 					.create("owner@" + demo.slug() + ".example", "Demo owner", Role.OWNER, Actor.operator("demo")));
 				log.info("Created demo brand {}", demo.slug());

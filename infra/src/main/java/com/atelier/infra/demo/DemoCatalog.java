@@ -16,6 +16,7 @@ import com.atelier.platform.catalog.VariantInput;
 import com.atelier.platform.identity.Actor;
 import com.atelier.platform.inventory.Inventory;
 import com.atelier.platform.inventory.StockLocation;
+import com.atelier.platform.orders.CommerceSettings;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.money.RoundingRule;
 import com.atelier.platform.pricing.Market;
@@ -48,7 +49,7 @@ final class DemoCatalog {
 	}
 
 	static void seed(String slug, String baseCurrency, String defaultLocale, CatalogManagement catalog, Pricing pricing,
-			Inventory inventory) {
+			Inventory inventory, CommerceSettings commerce) {
 		Random random = new Random(slug.hashCode());
 		Market base = market(pricing, baseCurrency);
 		List<StockLocation> locations = List.of(inventory.createLocation("atelier", "Atelier boutique", DEMO),
@@ -111,12 +112,43 @@ final class DemoCatalog {
 				pricing.derivePrices(market.id(), base.id(), rate(baseCurrency, currency), rounding, true, DEMO);
 			}
 		}
+		for (Market market : pricing.markets()) {
+			checkout(commerce, market);
+		}
 		collections
 			.forEach((handle,
 					products) -> catalog.setCollectionProducts(catalog
 						.createCollection(handle, handle.substring(0, 1).toUpperCase() + handle.substring(1), null,
 								Map.of(), DEMO)
 						.id(), products, DEMO));
+	}
+
+	/** Tax rates and two shipping methods per market, so the demo can check out. */
+	private static void checkout(CommerceSettings commerce, Market market) {
+		switch (market.currency().code()) {
+			case "EUR" -> {
+				commerce.setTaxRates(market.id(),
+						Map.of("FR", "0.2", "DE", "0.19", "IT", "0.22", "ES", "0.21", "BE", "0.21", "NL", "0.21"),
+						DEMO);
+				commerce.createShippingMethod(market.id(), "standard", "Standard delivery", "15.00", "500.00", DEMO);
+				commerce.createShippingMethod(market.id(), "express", "Express courier", "35.00", null, DEMO);
+			}
+			case "USD" -> {
+				commerce.setTaxRates(market.id(), Map.of("US", "0.08875"), DEMO);
+				commerce.createShippingMethod(market.id(), "standard", "Standard delivery", "20.00", "500.00", DEMO);
+				commerce.createShippingMethod(market.id(), "express", "Express courier", "45.00", null, DEMO);
+			}
+			case "GBP" -> {
+				commerce.setTaxRates(market.id(), Map.of("GB", "0.2"), DEMO);
+				commerce.createShippingMethod(market.id(), "standard", "Standard delivery", "12.00", "400.00", DEMO);
+				commerce.createShippingMethod(market.id(), "express", "Express courier", "30.00", null, DEMO);
+			}
+			default -> {
+				commerce.setTaxRates(market.id(), Map.of("JP", "0.1"), DEMO);
+				commerce.createShippingMethod(market.id(), "standard", "Standard delivery", "1500", "50000", DEMO);
+				commerce.createShippingMethod(market.id(), "express", "Express courier", "3500", null, DEMO);
+			}
+		}
 	}
 
 	private static Market market(Pricing pricing, String currency) {

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,8 +29,8 @@ import com.atelier.platform.problem.ProblemType;
 import com.atelier.platform.problem.Problems;
 
 /**
- * {@code Idempotency-Key} on POST requests (ARCHITECTURE.md): scoped to (tenant, client,
- * key); the same key and body replays the first response
+ * {@code Idempotency-Key} on POST, PUT, PATCH and DELETE requests (ARCHITECTURE.md):
+ * scoped to (tenant, client, key); the same key and body replays the first response
  * ({@code Idempotent-Replayed: true}); the same key with another body is 422; while the
  * first request runs, 409. Responses with a 5xx status are not kept, so the request can
  * be retried. Add it to an API's security chain after authorization, so that the client
@@ -60,7 +61,10 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+		String method = request.getMethod();
+		boolean mutating = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)
+				|| "DELETE".equals(method);
+		return !mutating || request.getHeader(HEADER) == null;
 	}
 
 	@Override
@@ -79,8 +83,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		String client = (authentication != null && authentication.isAuthenticated()) ? authentication.getName()
-				: "anonymous";
+		// Anonymous callers (a shopper with a cart token) share no key space: their keys
+		// are
+		// scoped to the resource they address, whose path carries the cart's secret
+		// token.
+		String client = (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName()
+						: "anonymous:" + sha256(request.getRequestURI()).substring(0, 32);
 		Idempotency.Claim claim = this.idempotency.claim(client, key, hash(request, body));
 		switch (claim.outcome()) {
 			case REPLAY -> replay(response, claim.response().orElseThrow());
@@ -123,6 +132,16 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		response.setHeader("Idempotent-Replayed", "true");
 		response.getOutputStream().write(stored.body());
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String hash(HttpServletRequest request, byte[] body) {

@@ -28,7 +28,7 @@ public enum Role {
 	/** Brand settings, catalogue and stock. */
 	MERCHANDISER(EnumSet.of(BRAND_READ, BRAND_WRITE, CATALOG_READ, CATALOG_WRITE, INVENTORY_READ, INVENTORY_WRITE)),
 
-	/** Orders and stock. */
+	/** Orders (fulfil, cancel unpaid ones, notes) and stock; no money movements. */
 	FULFILLMENT(EnumSet.of(BRAND_READ, ORDERS_READ, ORDERS_WRITE, INVENTORY_READ, INVENTORY_WRITE)),
 
 	/** Reads everything, reports included; changes nothing. */

@@ -1,6 +1,7 @@
 package com.atelier.platform.inventory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -38,5 +39,42 @@ public interface Inventory {
 	 * @return the level after the change
 	 */
 	StockLevel adjust(UUID variantId, UUID locationId, int delta, String reason, Actor actor);
+
+	/**
+	 * Reserves units for an order, every variant at once or none: the variants' stock
+	 * rows are locked in a fixed order, units are taken from the locations with the most
+	 * available first (split across locations when needed), and {@code reserved} grows.
+	 * Runs in the caller's transaction.
+	 * @param orderId the order the units are held for
+	 * @param units units per variant
+	 * @throws InsufficientStock when a variant has fewer available units than asked for;
+	 * the message names its SKU
+	 */
+	void reserve(UUID orderId, Map<UUID, Integer> units);
+
+	/**
+	 * Gives back the units an order holds (expiry, cancellation, failed payment). Does
+	 * nothing for units already released or committed.
+	 * @param orderId the order
+	 * @return whether anything was released
+	 */
+	boolean release(UUID orderId);
+
+	/**
+	 * Turns the units an order holds into sold units: on hand and reserved both drop.
+	 * @param orderId the order (paid)
+	 * @return variants of the order whose available units are now at or below the
+	 * threshold, with what is left
+	 * @param lowStockThreshold the threshold
+	 */
+	List<VariantStock> commit(UUID orderId, int lowStockThreshold);
+
+	/**
+	 * Puts the committed units of a cancelled order back on hand, at the locations they
+	 * were taken from.
+	 * @param orderId the order
+	 * @return whether anything was put back
+	 */
+	boolean restock(UUID orderId);
 
 }

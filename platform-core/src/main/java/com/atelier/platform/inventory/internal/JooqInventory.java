@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jooq.Condition;
@@ -12,6 +13,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,7 @@ import com.atelier.platform.inventory.InsufficientStock;
 import com.atelier.platform.inventory.Inventory;
 import com.atelier.platform.inventory.StockLevel;
 import com.atelier.platform.inventory.StockLocation;
+import com.atelier.platform.inventory.VariantStock;
 import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
@@ -34,6 +37,7 @@ import com.atelier.platform.tenancy.TenantDsl;
 import static com.atelier.platform.jooq.tenant_template.Tables.STOCK_ADJUSTMENTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.STOCK_LEVELS;
 import static com.atelier.platform.jooq.tenant_template.Tables.STOCK_LOCATIONS;
+import static com.atelier.platform.jooq.tenant_template.Tables.STOCK_RESERVATIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.VARIANTS;
 import static org.jooq.impl.DSL.row;
 
@@ -52,10 +56,14 @@ class JooqInventory implements Inventory {
 
 	private final ClusterSignals signals;
 
-	JooqInventory(TenantDsl db, AuditLog audit, ClusterSignals signals) {
+	private final int storefrontLowStock;
+
+	JooqInventory(TenantDsl db, AuditLog audit, ClusterSignals signals,
+			@Value("${atelier.storefront.low-stock-threshold:3}") int storefrontLowStock) {
 		this.db = db;
 		this.audit = audit;
 		this.signals = signals;
+		this.storefrontLowStock = storefrontLowStock;
 	}
 
 	@Override
@@ -186,6 +194,189 @@ class JooqInventory implements Inventory {
 				Map.of("onHand", onHand - delta), Map.of("onHand", onHand, "delta", delta, "reason", reason.strip()));
 		this.signals.publishAfterCommit(CatalogCache.CHANNEL, TenantContext.require().id().toString());
 		return level;
+	}
+
+	@Override
+	public void reserve(UUID orderId, Map<UUID, Integer> units) {
+		if (units.isEmpty()) {
+			return;
+		}
+		DSLContext dsl = this.db.dsl();
+		// Lock every stock row of the order's variants, always in the same order, so two
+		// checkouts that share variants queue instead of deadlocking.
+		Map<UUID, List<Record>> rows = new TreeMap<>();
+		for (Record r : dsl
+			.select(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID, STOCK_LEVELS.ON_HAND, STOCK_LEVELS.RESERVED)
+			.from(STOCK_LEVELS)
+			.where(STOCK_LEVELS.VARIANT_ID.in(units.keySet()))
+			.orderBy(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID)
+			.forUpdate()
+			.fetch()) {
+			rows.computeIfAbsent(r.get(STOCK_LEVELS.VARIANT_ID), (k) -> new ArrayList<>()).add(r);
+		}
+		List<Take> takes = new ArrayList<>();
+		List<UUID> short_ = new ArrayList<>();
+		boolean bandChanged = false;
+		for (Map.Entry<UUID, Integer> wanted : new TreeMap<>(units).entrySet()) {
+			List<Record> levels = new ArrayList<>(rows.getOrDefault(wanted.getKey(), List.of()));
+			// Most available first; ties by location id, so the choice is deterministic.
+			levels.sort(java.util.Comparator
+				.comparingInt((Record r) -> -(r.get(STOCK_LEVELS.ON_HAND) - r.get(STOCK_LEVELS.RESERVED)))
+				.thenComparing((Record r) -> r.get(STOCK_LEVELS.LOCATION_ID)));
+			int total = levels.stream()
+				.mapToInt((r) -> r.get(STOCK_LEVELS.ON_HAND) - r.get(STOCK_LEVELS.RESERVED))
+				.sum();
+			int remaining = wanted.getValue();
+			if (remaining <= 0) {
+				throw CatalogProblems.Invalid.of("quantity", "must be positive");
+			}
+			if (total < remaining) {
+				short_.add(wanted.getKey());
+				continue;
+			}
+			bandChanged |= total - remaining <= this.storefrontLowStock;
+			for (Record level : levels) {
+				int available = level.get(STOCK_LEVELS.ON_HAND) - level.get(STOCK_LEVELS.RESERVED);
+				int take = Math.min(available, remaining);
+				if (take > 0) {
+					takes.add(new Take(wanted.getKey(), level.get(STOCK_LEVELS.LOCATION_ID), take));
+					remaining -= take;
+				}
+				if (remaining == 0) {
+					break;
+				}
+			}
+		}
+		if (!short_.isEmpty()) {
+			List<String> skus = dsl.select(VARIANTS.SKU)
+				.from(VARIANTS)
+				.where(VARIANTS.ID.in(short_))
+				.orderBy(VARIANTS.SKU)
+				.fetch(VARIANTS.SKU);
+			throw new InsufficientStock("Not enough units available of " + String.join(", ", skus) + ".");
+		}
+		for (Take take : takes) {
+			dsl.update(STOCK_LEVELS)
+				.set(STOCK_LEVELS.RESERVED, STOCK_LEVELS.RESERVED.plus(take.units()))
+				.set(STOCK_LEVELS.UPDATED_AT, OffsetDateTime.now())
+				.where(STOCK_LEVELS.VARIANT_ID.eq(take.variantId()), STOCK_LEVELS.LOCATION_ID.eq(take.locationId()))
+				.execute();
+		}
+		var insert = dsl.insertInto(STOCK_RESERVATIONS, STOCK_RESERVATIONS.ORDER_ID, STOCK_RESERVATIONS.VARIANT_ID,
+				STOCK_RESERVATIONS.LOCATION_ID, STOCK_RESERVATIONS.QUANTITY);
+		for (Take take : takes) {
+			insert = insert.values(orderId, take.variantId(), take.locationId(), take.units());
+		}
+		insert.execute();
+		if (bandChanged) {
+			signalStorefront();
+		}
+	}
+
+	@Override
+	public boolean release(UUID orderId) {
+		return move(orderId, "HELD", "RELEASED", STOCK_LEVELS.ON_HAND, STOCK_LEVELS.RESERVED.minus(heldUnits()), true);
+	}
+
+	@Override
+	public List<VariantStock> commit(UUID orderId, int lowStockThreshold) {
+		// Available units do not change (on hand and reserved drop together): no signal.
+		if (!move(orderId, "HELD", "COMMITTED", STOCK_LEVELS.ON_HAND.minus(heldUnits()),
+				STOCK_LEVELS.RESERVED.minus(heldUnits()), false)) {
+			return List.of();
+		}
+		return this.db.dsl()
+			.select(VARIANTS.ID, VARIANTS.SKU, DSL.sum(STOCK_LEVELS.AVAILABLE).cast(Integer.class))
+			.from(VARIANTS)
+			.join(STOCK_LEVELS)
+			.on(STOCK_LEVELS.VARIANT_ID.eq(VARIANTS.ID))
+			.where(VARIANTS.ID.in(DSL.select(STOCK_RESERVATIONS.VARIANT_ID)
+				.from(STOCK_RESERVATIONS)
+				.where(STOCK_RESERVATIONS.ORDER_ID.eq(orderId))))
+			.groupBy(VARIANTS.ID, VARIANTS.SKU)
+			.having(DSL.sum(STOCK_LEVELS.AVAILABLE).le(DSL.inline(java.math.BigDecimal.valueOf(lowStockThreshold))))
+			.orderBy(VARIANTS.SKU)
+			.fetch((r) -> new VariantStock(r.value1(), r.value2(), r.value3()));
+	}
+
+	@Override
+	public boolean restock(UUID orderId) {
+		return move(orderId, "COMMITTED", "RESTOCKED", STOCK_LEVELS.ON_HAND.plus(heldUnits()), STOCK_LEVELS.RESERVED,
+				true);
+	}
+
+	/**
+	 * The reservation row's units, inside the UPDATE ... FROM stock_reservations below.
+	 */
+	private static org.jooq.Field<Integer> heldUnits() {
+		return STOCK_RESERVATIONS.QUANTITY;
+	}
+
+	/**
+	 * Moves an order's reservation rows from one state to the next and applies the units
+	 * to the stock rows in one statement each; stock rows are locked first, in a fixed
+	 * order.
+	 */
+	private boolean move(UUID orderId, String from, String to, org.jooq.Field<Integer> onHand,
+			org.jooq.Field<Integer> reserved, boolean availabilityRises) {
+		DSLContext dsl = this.db.dsl();
+		dsl.select(STOCK_LEVELS.VARIANT_ID)
+			.from(STOCK_LEVELS)
+			.where(row(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID)
+				.in(DSL.select(STOCK_RESERVATIONS.VARIANT_ID, STOCK_RESERVATIONS.LOCATION_ID)
+					.from(STOCK_RESERVATIONS)
+					.where(STOCK_RESERVATIONS.ORDER_ID.eq(orderId), STOCK_RESERVATIONS.STATE.eq(from))))
+			.orderBy(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID)
+			.forUpdate()
+			.fetch();
+		int changed = dsl.update(STOCK_LEVELS)
+			.set(STOCK_LEVELS.ON_HAND, onHand)
+			.set(STOCK_LEVELS.RESERVED, reserved)
+			.set(STOCK_LEVELS.UPDATED_AT, OffsetDateTime.now())
+			.from(STOCK_RESERVATIONS)
+			.where(STOCK_RESERVATIONS.ORDER_ID.eq(orderId), STOCK_RESERVATIONS.STATE.eq(from),
+					STOCK_RESERVATIONS.VARIANT_ID.eq(STOCK_LEVELS.VARIANT_ID),
+					STOCK_RESERVATIONS.LOCATION_ID.eq(STOCK_LEVELS.LOCATION_ID))
+			.execute();
+		if (changed == 0) {
+			return false;
+		}
+		dsl.update(STOCK_RESERVATIONS)
+			.set(STOCK_RESERVATIONS.STATE, to)
+			.where(STOCK_RESERVATIONS.ORDER_ID.eq(orderId), STOCK_RESERVATIONS.STATE.eq(from))
+			.execute();
+		if (availabilityRises && wasNearBand(dsl, orderId)) {
+			signalStorefront();
+		}
+		return true;
+	}
+
+	/**
+	 * Whether giving back the order's units moved a variant across the storefront's
+	 * availability bands (sold out, low, in stock): only then do shoppers' cached pages
+	 * change, so only then is the tenant's storefront cache signalled.
+	 */
+	private boolean wasNearBand(DSLContext dsl, UUID orderId) {
+		var units = DSL.select(STOCK_RESERVATIONS.VARIANT_ID, DSL.sum(STOCK_RESERVATIONS.QUANTITY).as("units"))
+			.from(STOCK_RESERVATIONS)
+			.where(STOCK_RESERVATIONS.ORDER_ID.eq(orderId))
+			.groupBy(STOCK_RESERVATIONS.VARIANT_ID)
+			.asTable("u");
+		return dsl.fetchExists(DSL.select(STOCK_LEVELS.VARIANT_ID)
+			.from(STOCK_LEVELS)
+			.join(units)
+			.on(units.field(STOCK_RESERVATIONS.VARIANT_ID).eq(STOCK_LEVELS.VARIANT_ID))
+			.groupBy(STOCK_LEVELS.VARIANT_ID, units.field("units"))
+			.having(DSL.sum(STOCK_LEVELS.AVAILABLE)
+				.minus(units.field("units", java.math.BigDecimal.class))
+				.le(java.math.BigDecimal.valueOf(this.storefrontLowStock))));
+	}
+
+	private void signalStorefront() {
+		this.signals.publishAfterCommit(CatalogCache.CHANNEL, TenantContext.require().id().toString());
+	}
+
+	private record Take(UUID variantId, UUID locationId, int units) {
 	}
 
 	private static org.jooq.SelectOnConditionStep<? extends Record> levelQuery(DSLContext dsl) {

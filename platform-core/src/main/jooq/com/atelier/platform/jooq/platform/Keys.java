@@ -5,12 +5,18 @@ package com.atelier.platform.jooq.platform;
 
 
 import com.atelier.platform.jooq.platform.tables.Operators;
+import com.atelier.platform.jooq.platform.tables.Outbox;
+import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
+import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
 import com.atelier.platform.jooq.platform.tables.records.OperatorsRecord;
+import com.atelier.platform.jooq.platform.tables.records.OutboxDeliveriesRecord;
+import com.atelier.platform.jooq.platform.tables.records.OutboxRecord;
+import com.atelier.platform.jooq.platform.tables.records.ReservationExpiriesRecord;
 import com.atelier.platform.jooq.platform.tables.records.SpringSessionAttributesRecord;
 import com.atelier.platform.jooq.platform.tables.records.SpringSessionRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantDomainsRecord;
@@ -38,6 +44,10 @@ public class Keys {
     public static final UniqueKey<OperatorsRecord> OPERATORS_NAME_KEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_name_key"), new TableField[] { Operators.OPERATORS.NAME }, true);
     public static final UniqueKey<OperatorsRecord> OPERATORS_PKEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_pkey"), new TableField[] { Operators.OPERATORS.ID }, true);
     public static final UniqueKey<OperatorsRecord> OPERATORS_TOKEN_HASH_KEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_token_hash_key"), new TableField[] { Operators.OPERATORS.TOKEN_HASH }, true);
+    public static final UniqueKey<OutboxRecord> OUTBOX_EVENT_ID_KEY = Internal.createUniqueKey(Outbox.OUTBOX, DSL.name("outbox_event_id_key"), new TableField[] { Outbox.OUTBOX.EVENT_ID }, true);
+    public static final UniqueKey<OutboxRecord> OUTBOX_PKEY = Internal.createUniqueKey(Outbox.OUTBOX, DSL.name("outbox_pkey"), new TableField[] { Outbox.OUTBOX.ID }, true);
+    public static final UniqueKey<OutboxDeliveriesRecord> OUTBOX_DELIVERIES_PKEY = Internal.createUniqueKey(OutboxDeliveries.OUTBOX_DELIVERIES, DSL.name("outbox_deliveries_pkey"), new TableField[] { OutboxDeliveries.OUTBOX_DELIVERIES.OUTBOX_ID, OutboxDeliveries.OUTBOX_DELIVERIES.SUBSCRIBER }, true);
+    public static final UniqueKey<ReservationExpiriesRecord> RESERVATION_EXPIRIES_PKEY = Internal.createUniqueKey(ReservationExpiries.RESERVATION_EXPIRIES, DSL.name("reservation_expiries_pkey"), new TableField[] { ReservationExpiries.RESERVATION_EXPIRIES.TENANT_ID, ReservationExpiries.RESERVATION_EXPIRIES.ORDER_ID }, true);
     public static final UniqueKey<SpringSessionRecord> SPRING_SESSION_PK = Internal.createUniqueKey(SpringSession.SPRING_SESSION, DSL.name("spring_session_pk"), new TableField[] { SpringSession.SPRING_SESSION.PRIMARY_ID }, true);
     public static final UniqueKey<SpringSessionAttributesRecord> SPRING_SESSION_ATTRIBUTES_PK = Internal.createUniqueKey(SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES, DSL.name("spring_session_attributes_pk"), new TableField[] { SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.SESSION_PRIMARY_ID, SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.ATTRIBUTE_NAME }, true);
     public static final UniqueKey<TenantDomainsRecord> TENANT_DOMAINS_PKEY = Internal.createUniqueKey(TenantDomains.TENANT_DOMAINS, DSL.name("tenant_domains_pkey"), new TableField[] { TenantDomains.TENANT_DOMAINS.DOMAIN }, true);
@@ -51,6 +61,9 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<OutboxRecord, TenantsRecord> OUTBOX__OUTBOX_TENANT_ID_FKEY = Internal.createForeignKey(Outbox.OUTBOX, DSL.name("outbox_tenant_id_fkey"), new TableField[] { Outbox.OUTBOX.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
+    public static final ForeignKey<OutboxDeliveriesRecord, OutboxRecord> OUTBOX_DELIVERIES__OUTBOX_DELIVERIES_OUTBOX_ID_FKEY = Internal.createForeignKey(OutboxDeliveries.OUTBOX_DELIVERIES, DSL.name("outbox_deliveries_outbox_id_fkey"), new TableField[] { OutboxDeliveries.OUTBOX_DELIVERIES.OUTBOX_ID }, Keys.OUTBOX_PKEY, new TableField[] { Outbox.OUTBOX.ID }, true);
+    public static final ForeignKey<ReservationExpiriesRecord, TenantsRecord> RESERVATION_EXPIRIES__RESERVATION_EXPIRIES_TENANT_ID_FKEY = Internal.createForeignKey(ReservationExpiries.RESERVATION_EXPIRIES, DSL.name("reservation_expiries_tenant_id_fkey"), new TableField[] { ReservationExpiries.RESERVATION_EXPIRIES.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
     public static final ForeignKey<SpringSessionAttributesRecord, SpringSessionRecord> SPRING_SESSION_ATTRIBUTES__SPRING_SESSION_ATTRIBUTES_FK = Internal.createForeignKey(SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES, DSL.name("spring_session_attributes_fk"), new TableField[] { SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.SESSION_PRIMARY_ID }, Keys.SPRING_SESSION_PK, new TableField[] { SpringSession.SPRING_SESSION.PRIMARY_ID }, true);
     public static final ForeignKey<TenantDomainsRecord, TenantsRecord> TENANT_DOMAINS__TENANT_DOMAINS_TENANT_ID_FKEY = Internal.createForeignKey(TenantDomains.TENANT_DOMAINS, DSL.name("tenant_domains_tenant_id_fkey"), new TableField[] { TenantDomains.TENANT_DOMAINS.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
 }

@@ -6,6 +6,9 @@ package com.atelier.platform.jooq.platform;
 
 import com.atelier.platform.jooq.DefaultCatalog;
 import com.atelier.platform.jooq.platform.tables.Operators;
+import com.atelier.platform.jooq.platform.tables.Outbox;
+import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
+import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
@@ -37,6 +40,21 @@ public class Platform extends SchemaImpl {
      * The table <code>platform.operators</code>.
      */
     public final Operators OPERATORS = Operators.OPERATORS;
+
+    /**
+     * The table <code>platform.outbox</code>.
+     */
+    public final Outbox OUTBOX = Outbox.OUTBOX;
+
+    /**
+     * The table <code>platform.outbox_deliveries</code>.
+     */
+    public final OutboxDeliveries OUTBOX_DELIVERIES = OutboxDeliveries.OUTBOX_DELIVERIES;
+
+    /**
+     * The table <code>platform.reservation_expiries</code>.
+     */
+    public final ReservationExpiries RESERVATION_EXPIRIES = ReservationExpiries.RESERVATION_EXPIRIES;
 
     /**
      * The table <code>platform.spring_session</code>.
@@ -80,6 +98,9 @@ public class Platform extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Operators.OPERATORS,
+            Outbox.OUTBOX,
+            OutboxDeliveries.OUTBOX_DELIVERIES,
+            ReservationExpiries.RESERVATION_EXPIRIES,
             SpringSession.SPRING_SESSION,
             SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES,
             TenantDomains.TENANT_DOMAINS,

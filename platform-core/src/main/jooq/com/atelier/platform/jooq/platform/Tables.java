@@ -5,6 +5,9 @@ package com.atelier.platform.jooq.platform;
 
 
 import com.atelier.platform.jooq.platform.tables.Operators;
+import com.atelier.platform.jooq.platform.tables.Outbox;
+import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
+import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
@@ -22,6 +25,21 @@ public class Tables {
      * The table <code>platform.operators</code>.
      */
     public static final Operators OPERATORS = Operators.OPERATORS;
+
+    /**
+     * The table <code>platform.outbox</code>.
+     */
+    public static final Outbox OUTBOX = Outbox.OUTBOX;
+
+    /**
+     * The table <code>platform.outbox_deliveries</code>.
+     */
+    public static final OutboxDeliveries OUTBOX_DELIVERIES = OutboxDeliveries.OUTBOX_DELIVERIES;
+
+    /**
+     * The table <code>platform.reservation_expiries</code>.
+     */
+    public static final ReservationExpiries RESERVATION_EXPIRIES = ReservationExpiries.RESERVATION_EXPIRIES;
 
     /**
      * The table <code>platform.spring_session</code>.

@@ -5,14 +5,22 @@ package com.atelier.platform.jooq.tenant_template;
 
 
 import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
+import com.atelier.platform.jooq.tenant_template.tables.Carts;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.Fulfillments;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
 import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
+import com.atelier.platform.jooq.tenant_template.tables.OrderLines;
+import com.atelier.platform.jooq.tenant_template.tables.OrderNotes;
+import com.atelier.platform.jooq.tenant_template.tables.OrderTimeline;
+import com.atelier.platform.jooq.tenant_template.tables.Orders;
+import com.atelier.platform.jooq.tenant_template.tables.Payments;
 import com.atelier.platform.jooq.tenant_template.tables.Prices;
 import com.atelier.platform.jooq.tenant_template.tables.Products;
+import com.atelier.platform.jooq.tenant_template.tables.Refunds;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StockAdjustments;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
@@ -34,8 +42,11 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_EVENTS_OCCURRED_IDX = Internal.createIndex(DSL.name("audit_events_occurred_idx"), AuditEvents.AUDIT_EVENTS, new OrderField[] { AuditEvents.AUDIT_EVENTS.OCCURRED_AT.desc(), AuditEvents.AUDIT_EVENTS.ID.desc() }, false);
+    public static final Index CARTS_CUSTOMER_OPEN_IDX = Internal.createIndex(DSL.name("carts_customer_open_idx"), Carts.CARTS, new OrderField[] { Carts.CARTS.CUSTOMER_ID }, true);
+    public static final Index CARTS_UPDATED_IDX = Internal.createIndex(DSL.name("carts_updated_idx"), Carts.CARTS, new OrderField[] { Carts.CARTS.UPDATED_AT }, false);
     public static final Index COLLECTION_PRODUCTS_ORDER_IDX = Internal.createIndex(DSL.name("collection_products_order_idx"), CollectionProducts.COLLECTION_PRODUCTS, new OrderField[] { CollectionProducts.COLLECTION_PRODUCTS.COLLECTION_ID, CollectionProducts.COLLECTION_PRODUCTS.POSITION, CollectionProducts.COLLECTION_PRODUCTS.PRODUCT_ID }, false);
     public static final Index CUSTOMERS_VERIFICATION_TOKEN_IDX = Internal.createIndex(DSL.name("customers_verification_token_idx"), Customers.CUSTOMERS, new OrderField[] { Customers.CUSTOMERS.VERIFICATION_TOKEN_HASH }, true);
+    public static final Index FULFILLMENTS_ORDER_IDX = Internal.createIndex(DSL.name("fulfillments_order_idx"), Fulfillments.FULFILLMENTS, new OrderField[] { Fulfillments.FULFILLMENTS.ORDER_ID }, false);
     public static final Index IDEMPOTENCY_KEYS_CREATED_IDX = Internal.createIndex(DSL.name("idempotency_keys_created_idx"), IdempotencyKeys.IDEMPOTENCY_KEYS, new OrderField[] { IdempotencyKeys.IDEMPOTENCY_KEYS.CREATED_AT }, false);
     public static final Index LISTING_PRICES_PRICE_IDX = Internal.createIndex(DSL.name("listing_prices_price_idx"), ListingPrices.LISTING_PRICES, new OrderField[] { ListingPrices.LISTING_PRICES.MARKET_ID, ListingPrices.LISTING_PRICES.PRICE_FROM_MINOR, ListingPrices.LISTING_PRICES.PRODUCT_ID }, false);
     public static final Index LISTING_PRICES_PRODUCT_IDX = Internal.createIndex(DSL.name("listing_prices_product_idx"), ListingPrices.LISTING_PRICES, new OrderField[] { ListingPrices.LISTING_PRICES.PRODUCT_ID }, false);
@@ -45,8 +56,18 @@ public class Indexes {
     public static final Index OAUTH2_AUTHORIZATION_ID_TOKEN_IDX = Internal.createIndex(DSL.name("oauth2_authorization_id_token_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_REFRESH_IDX = Internal.createIndex(DSL.name("oauth2_authorization_refresh_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.REFRESH_TOKEN_VALUE }, false);
     public static final Index OAUTH2_AUTHORIZATION_STATE_IDX = Internal.createIndex(DSL.name("oauth2_authorization_state_idx"), Oauth2Authorization.OAUTH2_AUTHORIZATION, new OrderField[] { Oauth2Authorization.OAUTH2_AUTHORIZATION.STATE }, false);
+    public static final Index ORDER_LINES_ORDER_IDX = Internal.createIndex(DSL.name("order_lines_order_idx"), OrderLines.ORDER_LINES, new OrderField[] { OrderLines.ORDER_LINES.ORDER_ID, OrderLines.ORDER_LINES.POSITION }, false);
+    public static final Index ORDER_LINES_PRODUCT_IDX = Internal.createIndex(DSL.name("order_lines_product_idx"), OrderLines.ORDER_LINES, new OrderField[] { OrderLines.ORDER_LINES.PRODUCT_ID }, false);
+    public static final Index ORDER_NOTES_ORDER_IDX = Internal.createIndex(DSL.name("order_notes_order_idx"), OrderNotes.ORDER_NOTES, new OrderField[] { OrderNotes.ORDER_NOTES.ORDER_ID, OrderNotes.ORDER_NOTES.CREATED_AT }, false);
+    public static final Index ORDER_TIMELINE_ORDER_IDX = Internal.createIndex(DSL.name("order_timeline_order_idx"), OrderTimeline.ORDER_TIMELINE, new OrderField[] { OrderTimeline.ORDER_TIMELINE.ORDER_ID, OrderTimeline.ORDER_TIMELINE.OCCURRED_AT }, false);
+    public static final Index ORDERS_CUSTOMER_IDX = Internal.createIndex(DSL.name("orders_customer_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.CUSTOMER_ID, Orders.ORDERS.PLACED_AT.desc(), Orders.ORDERS.ID.desc() }, false);
+    public static final Index ORDERS_PLACED_IDX = Internal.createIndex(DSL.name("orders_placed_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.PLACED_AT.desc(), Orders.ORDERS.ID.desc() }, false);
+    public static final Index ORDERS_STATUS_IDX = Internal.createIndex(DSL.name("orders_status_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.STATUS, Orders.ORDERS.PLACED_AT.desc(), Orders.ORDERS.ID.desc() }, false);
+    public static final Index PAYMENTS_ORDER_IDX = Internal.createIndex(DSL.name("payments_order_idx"), Payments.PAYMENTS, new OrderField[] { Payments.PAYMENTS.ORDER_ID }, false);
+    public static final Index PAYMENTS_REFERENCE_IDX = Internal.createIndex(DSL.name("payments_reference_idx"), Payments.PAYMENTS, new OrderField[] { Payments.PAYMENTS.PROVIDER, Payments.PAYMENTS.REFERENCE }, true);
     public static final Index PRICES_VARIANT_IDX = Internal.createIndex(DSL.name("prices_variant_idx"), Prices.PRICES, new OrderField[] { Prices.PRICES.VARIANT_ID }, false);
     public static final Index PRODUCTS_ACTIVE_CREATED_IDX = Internal.createIndex(DSL.name("products_active_created_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.CREATED_AT.desc(), Products.PRODUCTS.ID.desc() }, false);
+    public static final Index REFUNDS_ORDER_IDX = Internal.createIndex(DSL.name("refunds_order_idx"), Refunds.REFUNDS, new OrderField[] { Refunds.REFUNDS.ORDER_ID }, false);
     public static final Index SIGNING_KEYS_ONE_ACTIVE_IDX = Internal.createIndex(DSL.name("signing_keys_one_active_idx"), SigningKeys.SIGNING_KEYS, new OrderField[] { SigningKeys.SIGNING_KEYS.STATUS }, true);
     public static final Index STOCK_ADJUSTMENTS_VARIANT_IDX = Internal.createIndex(DSL.name("stock_adjustments_variant_idx"), StockAdjustments.STOCK_ADJUSTMENTS, new OrderField[] { StockAdjustments.STOCK_ADJUSTMENTS.VARIANT_ID, StockAdjustments.STOCK_ADJUSTMENTS.CREATED_AT.desc() }, false);
     public static final Index VARIANTS_PRODUCT_IDX = Internal.createIndex(DSL.name("variants_product_idx"), Variants.VARIANTS, new OrderField[] { Variants.VARIANTS.PRODUCT_ID, Variants.VARIANTS.POSITION }, false);

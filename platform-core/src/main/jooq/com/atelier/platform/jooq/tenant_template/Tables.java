@@ -6,10 +6,15 @@ package com.atelier.platform.jooq.tenant_template;
 
 import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.CartLines;
+import com.atelier.platform.jooq.tenant_template.tables.Carts;
+import com.atelier.platform.jooq.tenant_template.tables.CheckoutSettings;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionTranslations;
 import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.FulfillmentLines;
+import com.atelier.platform.jooq.tenant_template.tables.Fulfillments;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
 import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
@@ -18,17 +23,28 @@ import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.OrderLines;
+import com.atelier.platform.jooq.tenant_template.tables.OrderNotes;
+import com.atelier.platform.jooq.tenant_template.tables.OrderTimeline;
+import com.atelier.platform.jooq.tenant_template.tables.Orders;
+import com.atelier.platform.jooq.tenant_template.tables.PaymentSettings;
+import com.atelier.platform.jooq.tenant_template.tables.Payments;
 import com.atelier.platform.jooq.tenant_template.tables.PriceHistory;
 import com.atelier.platform.jooq.tenant_template.tables.Prices;
 import com.atelier.platform.jooq.tenant_template.tables.ProductMedia;
 import com.atelier.platform.jooq.tenant_template.tables.ProductOptions;
 import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations;
 import com.atelier.platform.jooq.tenant_template.tables.Products;
+import com.atelier.platform.jooq.tenant_template.tables.ProviderEvents;
+import com.atelier.platform.jooq.tenant_template.tables.Refunds;
+import com.atelier.platform.jooq.tenant_template.tables.ShippingMethods;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
 import com.atelier.platform.jooq.tenant_template.tables.StockAdjustments;
 import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
 import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
+import com.atelier.platform.jooq.tenant_template.tables.StockReservations;
+import com.atelier.platform.jooq.tenant_template.tables.TaxRates;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 
@@ -49,6 +65,21 @@ public class Tables {
     public static final BrandSettings BRAND_SETTINGS = BrandSettings.BRAND_SETTINGS;
 
     /**
+     * The table <code>tenant_template.cart_lines</code>.
+     */
+    public static final CartLines CART_LINES = CartLines.CART_LINES;
+
+    /**
+     * The table <code>tenant_template.carts</code>.
+     */
+    public static final Carts CARTS = Carts.CARTS;
+
+    /**
+     * The table <code>tenant_template.checkout_settings</code>.
+     */
+    public static final CheckoutSettings CHECKOUT_SETTINGS = CheckoutSettings.CHECKOUT_SETTINGS;
+
+    /**
      * The table <code>tenant_template.collection_products</code>.
      */
     public static final CollectionProducts COLLECTION_PRODUCTS = CollectionProducts.COLLECTION_PRODUCTS;
@@ -67,6 +98,16 @@ public class Tables {
      * The table <code>tenant_template.customers</code>.
      */
     public static final Customers CUSTOMERS = Customers.CUSTOMERS;
+
+    /**
+     * The table <code>tenant_template.fulfillment_lines</code>.
+     */
+    public static final FulfillmentLines FULFILLMENT_LINES = FulfillmentLines.FULFILLMENT_LINES;
+
+    /**
+     * The table <code>tenant_template.fulfillments</code>.
+     */
+    public static final Fulfillments FULFILLMENTS = Fulfillments.FULFILLMENTS;
 
     /**
      * The table <code>tenant_template.idempotency_keys</code>.
@@ -109,6 +150,36 @@ public class Tables {
     public static final Oauth2RotatedRefreshToken OAUTH2_ROTATED_REFRESH_TOKEN = Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN;
 
     /**
+     * The table <code>tenant_template.order_lines</code>.
+     */
+    public static final OrderLines ORDER_LINES = OrderLines.ORDER_LINES;
+
+    /**
+     * The table <code>tenant_template.order_notes</code>.
+     */
+    public static final OrderNotes ORDER_NOTES = OrderNotes.ORDER_NOTES;
+
+    /**
+     * The table <code>tenant_template.order_timeline</code>.
+     */
+    public static final OrderTimeline ORDER_TIMELINE = OrderTimeline.ORDER_TIMELINE;
+
+    /**
+     * The table <code>tenant_template.orders</code>.
+     */
+    public static final Orders ORDERS = Orders.ORDERS;
+
+    /**
+     * The table <code>tenant_template.payment_settings</code>.
+     */
+    public static final PaymentSettings PAYMENT_SETTINGS = PaymentSettings.PAYMENT_SETTINGS;
+
+    /**
+     * The table <code>tenant_template.payments</code>.
+     */
+    public static final Payments PAYMENTS = Payments.PAYMENTS;
+
+    /**
      * The table <code>tenant_template.price_history</code>.
      */
     public static final PriceHistory PRICE_HISTORY = PriceHistory.PRICE_HISTORY;
@@ -139,6 +210,21 @@ public class Tables {
     public static final Products PRODUCTS = Products.PRODUCTS;
 
     /**
+     * The table <code>tenant_template.provider_events</code>.
+     */
+    public static final ProviderEvents PROVIDER_EVENTS = ProviderEvents.PROVIDER_EVENTS;
+
+    /**
+     * The table <code>tenant_template.refunds</code>.
+     */
+    public static final Refunds REFUNDS = Refunds.REFUNDS;
+
+    /**
+     * The table <code>tenant_template.shipping_methods</code>.
+     */
+    public static final ShippingMethods SHIPPING_METHODS = ShippingMethods.SHIPPING_METHODS;
+
+    /**
      * The table <code>tenant_template.signing_keys</code>.
      */
     public static final SigningKeys SIGNING_KEYS = SigningKeys.SIGNING_KEYS;
@@ -162,6 +248,16 @@ public class Tables {
      * The table <code>tenant_template.stock_locations</code>.
      */
     public static final StockLocations STOCK_LOCATIONS = StockLocations.STOCK_LOCATIONS;
+
+    /**
+     * The table <code>tenant_template.stock_reservations</code>.
+     */
+    public static final StockReservations STOCK_RESERVATIONS = StockReservations.STOCK_RESERVATIONS;
+
+    /**
+     * The table <code>tenant_template.tax_rates</code>.
+     */
+    public static final TaxRates TAX_RATES = TaxRates.TAX_RATES;
 
     /**
      * The table <code>tenant_template.variants</code>.

@@ -7,10 +7,15 @@ package com.atelier.platform.jooq.tenant_template;
 import com.atelier.platform.jooq.DefaultCatalog;
 import com.atelier.platform.jooq.tenant_template.tables.AuditEvents;
 import com.atelier.platform.jooq.tenant_template.tables.BrandSettings;
+import com.atelier.platform.jooq.tenant_template.tables.CartLines;
+import com.atelier.platform.jooq.tenant_template.tables.Carts;
+import com.atelier.platform.jooq.tenant_template.tables.CheckoutSettings;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionProducts;
 import com.atelier.platform.jooq.tenant_template.tables.CollectionTranslations;
 import com.atelier.platform.jooq.tenant_template.tables.Collections;
 import com.atelier.platform.jooq.tenant_template.tables.Customers;
+import com.atelier.platform.jooq.tenant_template.tables.FulfillmentLines;
+import com.atelier.platform.jooq.tenant_template.tables.Fulfillments;
 import com.atelier.platform.jooq.tenant_template.tables.IdempotencyKeys;
 import com.atelier.platform.jooq.tenant_template.tables.Integrations;
 import com.atelier.platform.jooq.tenant_template.tables.ListingPrices;
@@ -19,23 +24,35 @@ import com.atelier.platform.jooq.tenant_template.tables.Oauth2Authorization;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2AuthorizationConsent;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RegisteredClient;
 import com.atelier.platform.jooq.tenant_template.tables.Oauth2RotatedRefreshToken;
+import com.atelier.platform.jooq.tenant_template.tables.OrderLines;
+import com.atelier.platform.jooq.tenant_template.tables.OrderNotes;
+import com.atelier.platform.jooq.tenant_template.tables.OrderTimeline;
+import com.atelier.platform.jooq.tenant_template.tables.Orders;
+import com.atelier.platform.jooq.tenant_template.tables.PaymentSettings;
+import com.atelier.platform.jooq.tenant_template.tables.Payments;
 import com.atelier.platform.jooq.tenant_template.tables.PriceHistory;
 import com.atelier.platform.jooq.tenant_template.tables.Prices;
 import com.atelier.platform.jooq.tenant_template.tables.ProductMedia;
 import com.atelier.platform.jooq.tenant_template.tables.ProductOptions;
 import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations;
 import com.atelier.platform.jooq.tenant_template.tables.Products;
+import com.atelier.platform.jooq.tenant_template.tables.ProviderEvents;
+import com.atelier.platform.jooq.tenant_template.tables.Refunds;
+import com.atelier.platform.jooq.tenant_template.tables.ShippingMethods;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
 import com.atelier.platform.jooq.tenant_template.tables.StockAdjustments;
 import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
 import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
+import com.atelier.platform.jooq.tenant_template.tables.StockReservations;
+import com.atelier.platform.jooq.tenant_template.tables.TaxRates;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Catalog;
+import org.jooq.Sequence;
 import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 
@@ -64,6 +81,21 @@ public class TenantTemplate extends SchemaImpl {
     public final BrandSettings BRAND_SETTINGS = BrandSettings.BRAND_SETTINGS;
 
     /**
+     * The table <code>tenant_template.cart_lines</code>.
+     */
+    public final CartLines CART_LINES = CartLines.CART_LINES;
+
+    /**
+     * The table <code>tenant_template.carts</code>.
+     */
+    public final Carts CARTS = Carts.CARTS;
+
+    /**
+     * The table <code>tenant_template.checkout_settings</code>.
+     */
+    public final CheckoutSettings CHECKOUT_SETTINGS = CheckoutSettings.CHECKOUT_SETTINGS;
+
+    /**
      * The table <code>tenant_template.collection_products</code>.
      */
     public final CollectionProducts COLLECTION_PRODUCTS = CollectionProducts.COLLECTION_PRODUCTS;
@@ -82,6 +114,16 @@ public class TenantTemplate extends SchemaImpl {
      * The table <code>tenant_template.customers</code>.
      */
     public final Customers CUSTOMERS = Customers.CUSTOMERS;
+
+    /**
+     * The table <code>tenant_template.fulfillment_lines</code>.
+     */
+    public final FulfillmentLines FULFILLMENT_LINES = FulfillmentLines.FULFILLMENT_LINES;
+
+    /**
+     * The table <code>tenant_template.fulfillments</code>.
+     */
+    public final Fulfillments FULFILLMENTS = Fulfillments.FULFILLMENTS;
 
     /**
      * The table <code>tenant_template.idempotency_keys</code>.
@@ -124,6 +166,36 @@ public class TenantTemplate extends SchemaImpl {
     public final Oauth2RotatedRefreshToken OAUTH2_ROTATED_REFRESH_TOKEN = Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN;
 
     /**
+     * The table <code>tenant_template.order_lines</code>.
+     */
+    public final OrderLines ORDER_LINES = OrderLines.ORDER_LINES;
+
+    /**
+     * The table <code>tenant_template.order_notes</code>.
+     */
+    public final OrderNotes ORDER_NOTES = OrderNotes.ORDER_NOTES;
+
+    /**
+     * The table <code>tenant_template.order_timeline</code>.
+     */
+    public final OrderTimeline ORDER_TIMELINE = OrderTimeline.ORDER_TIMELINE;
+
+    /**
+     * The table <code>tenant_template.orders</code>.
+     */
+    public final Orders ORDERS = Orders.ORDERS;
+
+    /**
+     * The table <code>tenant_template.payment_settings</code>.
+     */
+    public final PaymentSettings PAYMENT_SETTINGS = PaymentSettings.PAYMENT_SETTINGS;
+
+    /**
+     * The table <code>tenant_template.payments</code>.
+     */
+    public final Payments PAYMENTS = Payments.PAYMENTS;
+
+    /**
      * The table <code>tenant_template.price_history</code>.
      */
     public final PriceHistory PRICE_HISTORY = PriceHistory.PRICE_HISTORY;
@@ -154,6 +226,21 @@ public class TenantTemplate extends SchemaImpl {
     public final Products PRODUCTS = Products.PRODUCTS;
 
     /**
+     * The table <code>tenant_template.provider_events</code>.
+     */
+    public final ProviderEvents PROVIDER_EVENTS = ProviderEvents.PROVIDER_EVENTS;
+
+    /**
+     * The table <code>tenant_template.refunds</code>.
+     */
+    public final Refunds REFUNDS = Refunds.REFUNDS;
+
+    /**
+     * The table <code>tenant_template.shipping_methods</code>.
+     */
+    public final ShippingMethods SHIPPING_METHODS = ShippingMethods.SHIPPING_METHODS;
+
+    /**
      * The table <code>tenant_template.signing_keys</code>.
      */
     public final SigningKeys SIGNING_KEYS = SigningKeys.SIGNING_KEYS;
@@ -179,6 +266,16 @@ public class TenantTemplate extends SchemaImpl {
     public final StockLocations STOCK_LOCATIONS = StockLocations.STOCK_LOCATIONS;
 
     /**
+     * The table <code>tenant_template.stock_reservations</code>.
+     */
+    public final StockReservations STOCK_RESERVATIONS = StockReservations.STOCK_RESERVATIONS;
+
+    /**
+     * The table <code>tenant_template.tax_rates</code>.
+     */
+    public final TaxRates TAX_RATES = TaxRates.TAX_RATES;
+
+    /**
      * The table <code>tenant_template.variants</code>.
      */
     public final Variants VARIANTS = Variants.VARIANTS;
@@ -197,14 +294,26 @@ public class TenantTemplate extends SchemaImpl {
     }
 
     @Override
+    public final List<Sequence<?>> getSequences() {
+        return Arrays.asList(
+            Sequences.ORDER_NUMBERS
+        );
+    }
+
+    @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AuditEvents.AUDIT_EVENTS,
             BrandSettings.BRAND_SETTINGS,
+            CartLines.CART_LINES,
+            Carts.CARTS,
+            CheckoutSettings.CHECKOUT_SETTINGS,
             CollectionProducts.COLLECTION_PRODUCTS,
             CollectionTranslations.COLLECTION_TRANSLATIONS,
             Collections.COLLECTIONS,
             Customers.CUSTOMERS,
+            FulfillmentLines.FULFILLMENT_LINES,
+            Fulfillments.FULFILLMENTS,
             IdempotencyKeys.IDEMPOTENCY_KEYS,
             Integrations.INTEGRATIONS,
             ListingPrices.LISTING_PRICES,
@@ -213,17 +322,28 @@ public class TenantTemplate extends SchemaImpl {
             Oauth2AuthorizationConsent.OAUTH2_AUTHORIZATION_CONSENT,
             Oauth2RegisteredClient.OAUTH2_REGISTERED_CLIENT,
             Oauth2RotatedRefreshToken.OAUTH2_ROTATED_REFRESH_TOKEN,
+            OrderLines.ORDER_LINES,
+            OrderNotes.ORDER_NOTES,
+            OrderTimeline.ORDER_TIMELINE,
+            Orders.ORDERS,
+            PaymentSettings.PAYMENT_SETTINGS,
+            Payments.PAYMENTS,
             PriceHistory.PRICE_HISTORY,
             Prices.PRICES,
             ProductMedia.PRODUCT_MEDIA,
             ProductOptions.PRODUCT_OPTIONS,
             ProductTranslations.PRODUCT_TRANSLATIONS,
             Products.PRODUCTS,
+            ProviderEvents.PROVIDER_EVENTS,
+            Refunds.REFUNDS,
+            ShippingMethods.SHIPPING_METHODS,
             SigningKeys.SIGNING_KEYS,
             StaffUsers.STAFF_USERS,
             StockAdjustments.STOCK_ADJUSTMENTS,
             StockLevels.STOCK_LEVELS,
             StockLocations.STOCK_LOCATIONS,
+            StockReservations.STOCK_RESERVATIONS,
+            TaxRates.TAX_RATES,
             Variants.VARIANTS
         );
     }

@@ -6,6 +6,8 @@ package com.atelier.platform.jooq.platform.tables;
 
 import com.atelier.platform.jooq.platform.Keys;
 import com.atelier.platform.jooq.platform.Platform;
+import com.atelier.platform.jooq.platform.tables.Outbox.OutboxPath;
+import com.atelier.platform.jooq.platform.tables.ReservationExpiries.ReservationExpiriesPath;
 import com.atelier.platform.jooq.platform.tables.TenantDomains.TenantDomainsPath;
 import com.atelier.platform.jooq.platform.tables.records.TenantsRecord;
 
@@ -205,6 +207,32 @@ public class Tenants extends TableImpl<TenantsRecord> {
     @Override
     public List<UniqueKey<TenantsRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.TENANTS_SCHEMA_NAME_KEY, Keys.TENANTS_SLUG_KEY);
+    }
+
+    private transient OutboxPath _outbox;
+
+    /**
+     * Get the implicit to-many join path to the <code>platform.outbox</code>
+     * table
+     */
+    public OutboxPath outbox() {
+        if (_outbox == null)
+            _outbox = new OutboxPath(this, null, Keys.OUTBOX__OUTBOX_TENANT_ID_FKEY.getInverseKey());
+
+        return _outbox;
+    }
+
+    private transient ReservationExpiriesPath _reservationExpiries;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>platform.reservation_expiries</code> table
+     */
+    public ReservationExpiriesPath reservationExpiries() {
+        if (_reservationExpiries == null)
+            _reservationExpiries = new ReservationExpiriesPath(this, null, Keys.RESERVATION_EXPIRIES__RESERVATION_EXPIRIES_TENANT_ID_FKEY.getInverseKey());
+
+        return _reservationExpiries;
     }
 
     private transient TenantDomainsPath _tenantDomains;

@@ -7,6 +7,7 @@ package com.atelier.platform.jooq.tenant_template.tables;
 import com.atelier.platform.jooq.tenant_template.Indexes;
 import com.atelier.platform.jooq.tenant_template.Keys;
 import com.atelier.platform.jooq.tenant_template.TenantTemplate;
+import com.atelier.platform.jooq.tenant_template.tables.Carts.CartsPath;
 import com.atelier.platform.jooq.tenant_template.tables.records.CustomersRecord;
 
 import java.time.OffsetDateTime;
@@ -18,10 +19,14 @@ import java.util.UUID;
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.Index;
+import org.jooq.InverseForeignKey;
 import org.jooq.Name;
+import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -122,6 +127,39 @@ public class Customers extends TableImpl<CustomersRecord> {
         this(DSL.name("customers"), null);
     }
 
+    public <O extends Record> Customers(Table<O> path, ForeignKey<O, CustomersRecord> childPath, InverseForeignKey<O, CustomersRecord> parentPath) {
+        super(path, childPath, parentPath, CUSTOMERS);
+    }
+
+    /**
+     * A subtype implementing {@link Path} for simplified path-based joins.
+     */
+    public static class CustomersPath extends Customers implements Path<CustomersRecord> {
+
+        private static final long serialVersionUID = 1L;
+        public <O extends Record> CustomersPath(Table<O> path, ForeignKey<O, CustomersRecord> childPath, InverseForeignKey<O, CustomersRecord> parentPath) {
+            super(path, childPath, parentPath);
+        }
+        private CustomersPath(Name alias, Table<CustomersRecord> aliased) {
+            super(alias, aliased);
+        }
+
+        @Override
+        public CustomersPath as(String alias) {
+            return new CustomersPath(DSL.name(alias), this);
+        }
+
+        @Override
+        public CustomersPath as(Name alias) {
+            return new CustomersPath(alias, this);
+        }
+
+        @Override
+        public CustomersPath as(Table<?> alias) {
+            return new CustomersPath(alias.getQualifiedName(), this);
+        }
+    }
+
     @Override
     public Schema getSchema() {
         return aliased() ? null : TenantTemplate.TENANT_TEMPLATE;
@@ -140,6 +178,19 @@ public class Customers extends TableImpl<CustomersRecord> {
     @Override
     public List<UniqueKey<CustomersRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.CUSTOMERS_EMAIL_KEY);
+    }
+
+    private transient CartsPath _carts;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.carts</code> table
+     */
+    public CartsPath carts() {
+        if (_carts == null)
+            _carts = new CartsPath(this, null, Keys.CARTS__CARTS_CUSTOMER_ID_FKEY.getInverseKey());
+
+        return _carts;
     }
 
     @Override

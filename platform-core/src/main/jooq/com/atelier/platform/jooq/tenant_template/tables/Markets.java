@@ -7,9 +7,12 @@ package com.atelier.platform.jooq.tenant_template.tables;
 import com.atelier.platform.jooq.tenant_template.Indexes;
 import com.atelier.platform.jooq.tenant_template.Keys;
 import com.atelier.platform.jooq.tenant_template.TenantTemplate;
+import com.atelier.platform.jooq.tenant_template.tables.Carts.CartsPath;
 import com.atelier.platform.jooq.tenant_template.tables.ListingPrices.ListingPricesPath;
 import com.atelier.platform.jooq.tenant_template.tables.Prices.PricesPath;
 import com.atelier.platform.jooq.tenant_template.tables.Products.ProductsPath;
+import com.atelier.platform.jooq.tenant_template.tables.ShippingMethods.ShippingMethodsPath;
+import com.atelier.platform.jooq.tenant_template.tables.TaxRates.TaxRatesPath;
 import com.atelier.platform.jooq.tenant_template.tables.Variants.VariantsPath;
 import com.atelier.platform.jooq.tenant_template.tables.records.MarketsRecord;
 
@@ -187,6 +190,19 @@ public class Markets extends TableImpl<MarketsRecord> {
         return Arrays.asList(Keys.MARKETS_HANDLE_KEY);
     }
 
+    private transient CartsPath _carts;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.carts</code> table
+     */
+    public CartsPath carts() {
+        if (_carts == null)
+            _carts = new CartsPath(this, null, Keys.CARTS__CARTS_MARKET_ID_FKEY.getInverseKey());
+
+        return _carts;
+    }
+
     private transient ListingPricesPath _listingPrices;
 
     /**
@@ -211,6 +227,32 @@ public class Markets extends TableImpl<MarketsRecord> {
             _prices = new PricesPath(this, null, Keys.PRICES__PRICES_MARKET_ID_FKEY.getInverseKey());
 
         return _prices;
+    }
+
+    private transient ShippingMethodsPath _shippingMethods;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.shipping_methods</code> table
+     */
+    public ShippingMethodsPath shippingMethods() {
+        if (_shippingMethods == null)
+            _shippingMethods = new ShippingMethodsPath(this, null, Keys.SHIPPING_METHODS__SHIPPING_METHODS_MARKET_ID_FKEY.getInverseKey());
+
+        return _shippingMethods;
+    }
+
+    private transient TaxRatesPath _taxRates;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.tax_rates</code> table
+     */
+    public TaxRatesPath taxRates() {
+        if (_taxRates == null)
+            _taxRates = new TaxRatesPath(this, null, Keys.TAX_RATES__TAX_RATES_MARKET_ID_FKEY.getInverseKey());
+
+        return _taxRates;
     }
 
     /**

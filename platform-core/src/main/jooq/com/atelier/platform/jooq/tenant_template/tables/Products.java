@@ -130,6 +130,11 @@ public class Products extends TableImpl<ProductsRecord> {
      */
     public final TableField<ProductsRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
 
+    /**
+     * The column <code>tenant_template.products.purchase_limit</code>.
+     */
+    public final TableField<ProductsRecord, Integer> PURCHASE_LIMIT = createField(DSL.name("purchase_limit"), SQLDataType.INTEGER, this, "");
+
     private Products(Name alias, Table<ProductsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -310,6 +315,7 @@ public class Products extends TableImpl<ProductsRecord> {
     public List<Check<ProductsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("products_handle_check"), "((handle ~ '^[a-z0-9][a-z0-9-]{0,99}$'::text))", true),
+            Internal.createCheck(this, DSL.name("products_purchase_limit_check"), "(((purchase_limit IS NULL) OR (purchase_limit > 0)))", true),
             Internal.createCheck(this, DSL.name("products_status_check"), "((status = ANY (ARRAY['DRAFT'::text, 'ACTIVE'::text, 'ARCHIVED'::text])))", true)
         );
     }

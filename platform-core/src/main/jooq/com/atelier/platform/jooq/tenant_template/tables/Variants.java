@@ -7,6 +7,7 @@ package com.atelier.platform.jooq.tenant_template.tables;
 import com.atelier.platform.jooq.tenant_template.Indexes;
 import com.atelier.platform.jooq.tenant_template.Keys;
 import com.atelier.platform.jooq.tenant_template.TenantTemplate;
+import com.atelier.platform.jooq.tenant_template.tables.CartLines.CartLinesPath;
 import com.atelier.platform.jooq.tenant_template.tables.Markets.MarketsPath;
 import com.atelier.platform.jooq.tenant_template.tables.Prices.PricesPath;
 import com.atelier.platform.jooq.tenant_template.tables.Products.ProductsPath;
@@ -204,6 +205,19 @@ public class Variants extends TableImpl<VariantsRecord> {
             _products = new ProductsPath(this, Keys.VARIANTS__VARIANTS_PRODUCT_ID_FKEY, null);
 
         return _products;
+    }
+
+    private transient CartLinesPath _cartLines;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_template.cart_lines</code> table
+     */
+    public CartLinesPath cartLines() {
+        if (_cartLines == null)
+            _cartLines = new CartLinesPath(this, null, Keys.CART_LINES__CART_LINES_VARIANT_ID_FKEY.getInverseKey());
+
+        return _cartLines;
     }
 
     private transient PricesPath _prices;

@@ -190,6 +190,20 @@ public class ProductsRecord extends UpdatableRecordImpl<ProductsRecord> {
         return (Long) get(11);
     }
 
+    /**
+     * Setter for <code>tenant_template.products.purchase_limit</code>.
+     */
+    public void setPurchaseLimit(Integer value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>tenant_template.products.purchase_limit</code>.
+     */
+    public Integer getPurchaseLimit() {
+        return (Integer) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -213,7 +227,7 @@ public class ProductsRecord extends UpdatableRecordImpl<ProductsRecord> {
     /**
      * Create a detached, initialised ProductsRecord
      */
-    public ProductsRecord(UUID id, String handle, String status, String title, String description, String vendor, JSONB attributes, String seoTitle, String seoDescription, OffsetDateTime createdAt, OffsetDateTime updatedAt, Long version) {
+    public ProductsRecord(UUID id, String handle, String status, String title, String description, String vendor, JSONB attributes, String seoTitle, String seoDescription, OffsetDateTime createdAt, OffsetDateTime updatedAt, Long version, Integer purchaseLimit) {
         super(Products.PRODUCTS);
 
         setId(id);
@@ -228,6 +242,7 @@ public class ProductsRecord extends UpdatableRecordImpl<ProductsRecord> {
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
         setVersion(version);
+        setPurchaseLimit(purchaseLimit);
         resetChangedOnNotNull();
     }
 }

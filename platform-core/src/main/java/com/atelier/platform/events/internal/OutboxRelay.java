@@ -1,0 +1,217 @@
+package com.atelier.platform.events.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.atelier.platform.events.EventSubscriber;
+import com.atelier.platform.events.OutboxEvent;
+import com.atelier.platform.tenancy.Tenant;
+import com.atelier.platform.tenancy.TenantContext;
+import com.atelier.platform.tenancy.TenantDirectory;
+import com.atelier.platform.tenancy.TenantId;
+import com.atelier.platform.tenancy.PlatformDsl;
+
+import static com.atelier.platform.jooq.platform.Tables.OUTBOX;
+import static com.atelier.platform.jooq.platform.Tables.OUTBOX_DELIVERIES;
+
+/**
+ * Hands outbox events to subscribers, at least once. One pass:
+ * <ol>
+ * <li>claims a batch in a short transaction: {@code FOR UPDATE SKIP LOCKED}, so nodes
+ * never claim the same rows, and a lease ({@code next_attempt_at} moved forward) so no
+ * node claims them again while they are being delivered; at most {@code perTenant} events
+ * of one tenant per batch, so one busy tenant does not starve the others;</li>
+ * <li>delivers each event to each subscriber that wants it and has not had it, inside the
+ * event's tenant and outside any transaction;</li>
+ * <li>records each delivery, and marks the event delivered when every subscriber has it,
+ * or schedules a retry with exponential backoff (capped) when one failed.</li>
+ * </ol>
+ * A node that dies mid-pass leaves its leased events to be claimed again when the lease
+ * ends: delivery is at least once.
+ */
+public class OutboxRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final PlatformDsl platform;
+
+	private final TenantDirectory directory;
+
+	private final List<EventSubscriber> subscribers;
+
+	private final int batchSize;
+
+	private final int perTenant;
+
+	private final Duration lease;
+
+	private final Duration maxBackoff;
+
+	public OutboxRelay(PlatformDsl platform, TenantDirectory directory, List<EventSubscriber> subscribers,
+			int batchSize, int perTenant, Duration lease, Duration maxBackoff) {
+		this.platform = platform;
+		this.directory = directory;
+		this.subscribers = List.copyOf(subscribers);
+		this.batchSize = batchSize;
+		this.perTenant = perTenant;
+		this.lease = lease;
+		this.maxBackoff = maxBackoff;
+	}
+
+	/**
+	 * Runs passes until no event is due.
+	 * @return the number of events handled (delivered or rescheduled)
+	 */
+	public int drain() {
+		int total = 0;
+		int handled;
+		do {
+			handled = relayOnce();
+			total += handled;
+		}
+		while (handled >= this.batchSize);
+		return total;
+	}
+
+	/**
+	 * One pass.
+	 * @return the number of events claimed
+	 */
+	public int relayOnce() {
+		List<Claimed> batch = claim();
+		for (Claimed claimed : batch) {
+			deliver(claimed);
+		}
+		return batch.size();
+	}
+
+	private List<Claimed> claim() {
+		return this.platform.transaction((tx) -> {
+			// Fair batch: the oldest few events of each tenant, then the oldest of those.
+			var ranked = tx
+				.select(OUTBOX.ID,
+						org.jooq.impl.DSL.rowNumber()
+							.over(org.jooq.impl.DSL.partitionBy(OUTBOX.TENANT_ID).orderBy(OUTBOX.ID))
+							.as("rank"))
+				.from(OUTBOX)
+				.where(OUTBOX.DELIVERED_AT.isNull(), OUTBOX.NEXT_ATTEMPT_AT.le(OffsetDateTime.now()))
+				.asTable("ranked");
+			Result<Record> rows = tx.select(OUTBOX.fields())
+				.from(OUTBOX)
+				.where(OUTBOX.ID.in(tx.select(ranked.field(OUTBOX.ID))
+					.from(ranked)
+					.where(ranked.field("rank", Integer.class).le(this.perTenant))))
+				.and(OUTBOX.DELIVERED_AT.isNull())
+				.orderBy(OUTBOX.ID)
+				.limit(this.batchSize)
+				.forUpdate()
+				.skipLocked()
+				.fetch();
+			if (rows.isEmpty()) {
+				return List.of();
+			}
+			List<Long> ids = rows.getValues(OUTBOX.ID);
+			tx.update(OUTBOX)
+				.set(OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(this.lease))
+				.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+				.where(OUTBOX.ID.in(ids))
+				.execute();
+			Map<Long, Set<String>> delivered = tx.select(OUTBOX_DELIVERIES.OUTBOX_ID, OUTBOX_DELIVERIES.SUBSCRIBER)
+				.from(OUTBOX_DELIVERIES)
+				.where(OUTBOX_DELIVERIES.OUTBOX_ID.in(ids))
+				.fetchGroups(OUTBOX_DELIVERIES.OUTBOX_ID, OUTBOX_DELIVERIES.SUBSCRIBER)
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (e) -> new HashSet<>(e.getValue())));
+			List<Claimed> claimed = new ArrayList<>();
+			for (Record r : rows) {
+				int attempt = r.get(OUTBOX.ATTEMPTS) + 1;
+				OutboxEvent event = new OutboxEvent(r.get(OUTBOX.EVENT_ID), new TenantId(r.get(OUTBOX.TENANT_ID)),
+						r.get(OUTBOX.TYPE), r.get(OUTBOX.AGGREGATE_TYPE), r.get(OUTBOX.AGGREGATE_ID),
+						r.get(OUTBOX.PAYLOAD).data(), r.get(OUTBOX.CREATED_AT).toInstant(), attempt);
+				claimed.add(new Claimed(r.get(OUTBOX.ID), event, delivered.getOrDefault(r.get(OUTBOX.ID), Set.of())));
+			}
+			return claimed;
+		});
+	}
+
+	private void deliver(Claimed claimed) {
+		OutboxEvent event = claimed.event();
+		Optional<Tenant> tenant = this.directory.findById(event.tenantId());
+		List<String> done = new ArrayList<>();
+		String error = null;
+		if (tenant.isEmpty()) {
+			error = "tenant " + event.tenantId().value() + " no longer exists";
+		}
+		else {
+			for (EventSubscriber subscriber : this.subscribers) {
+				if (!subscriber.accepts(event.type()) || claimed.delivered().contains(subscriber.name())) {
+					continue;
+				}
+				try (TenantContext.Scope scope = TenantContext.enter(tenant.get().ref())) {
+					subscriber.handle(event);
+					done.add(subscriber.name());
+				}
+				catch (Exception ex) {
+					log.warn("Subscriber {} failed on event {} ({}), attempt {}: {}", subscriber.name(),
+							event.eventId(), event.type(), event.attempt(), ex.toString());
+					error = subscriber.name() + ": " + ex;
+				}
+			}
+		}
+		String lastError = error;
+		this.platform.transaction((tx) -> {
+			record(tx, claimed.id(), done, lastError, event.attempt());
+			return null;
+		});
+	}
+
+	private void record(DSLContext tx, long id, List<String> done, @Nullable String error, int attempt) {
+		for (String subscriber : done) {
+			tx.insertInto(OUTBOX_DELIVERIES)
+				.set(OUTBOX_DELIVERIES.OUTBOX_ID, id)
+				.set(OUTBOX_DELIVERIES.SUBSCRIBER, subscriber)
+				.onConflictDoNothing()
+				.execute();
+		}
+		if (error == null) {
+			tx.update(OUTBOX)
+				.set(OUTBOX.DELIVERED_AT, OffsetDateTime.now())
+				.set(OUTBOX.LAST_ERROR, (String) null)
+				.where(OUTBOX.ID.eq(id))
+				.execute();
+		}
+		else {
+			tx.update(OUTBOX)
+				.set(OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(attempt)))
+				.set(OUTBOX.LAST_ERROR, (error.length() > 1000) ? error.substring(0, 1000) : error)
+				.where(OUTBOX.ID.eq(id))
+				.execute();
+		}
+	}
+
+	/** 2 s, 4 s, 8 s ... capped. */
+	Duration backoff(int attempt) {
+		long seconds = 1L << Math.min(Math.max(attempt, 1), 20);
+		Duration backoff = Duration.ofSeconds(seconds);
+		return (backoff.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : backoff;
+	}
+
+	private record Claimed(long id, OutboxEvent event, Set<String> delivered) {
+	}
+
+}

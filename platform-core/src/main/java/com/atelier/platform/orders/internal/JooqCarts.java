@@ -1,0 +1,297 @@
+package com.atelier.platform.orders.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.atelier.platform.catalog.CatalogProblems;
+import com.atelier.platform.catalog.StorefrontCatalog;
+import com.atelier.platform.identity.Customers;
+import com.atelier.platform.identity.Emails;
+import com.atelier.platform.jooq.tenant_template.tables.records.CartLinesRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.CartsRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.MarketsRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.ShippingMethodsRecord;
+import com.atelier.platform.orders.Cart;
+import com.atelier.platform.orders.Carts;
+import com.atelier.platform.orders.OrderProblems;
+import com.atelier.platform.pricing.Market;
+import com.atelier.platform.problem.FieldProblem;
+
+import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.CART_LINES;
+import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.SHIPPING_METHODS;
+import static com.atelier.platform.jooq.tenant_template.Tables.VARIANTS;
+
+/**
+ * Carts in the tenant's schema. Every change is one short transaction; an open cart takes
+ * changes, a checked-out or merged one refuses them.
+ */
+@Service
+@Transactional
+class JooqCarts implements Carts {
+
+	static final int MAX_LINES = 100;
+
+	private final CartStore store;
+
+	private final StorefrontCatalog catalog;
+
+	private final Customers customers;
+
+	JooqCarts(CartStore store, StorefrontCatalog catalog, Customers customers) {
+		this.store = store;
+		this.catalog = catalog;
+		this.customers = customers;
+	}
+
+	@Override
+	public Cart create(@Nullable String market) {
+		Market chosen = this.catalog.market(market);
+		String token = CartTokens.generate();
+		CartsRecord cart = this.store.dsl().newRecord(CARTS);
+		cart.setId(UUID.randomUUID());
+		cart.setTokenHash(CartTokens.hash(token));
+		cart.setMarketId(chosen.id());
+		cart.setStatus("OPEN");
+		cart.store();
+		return this.store.view(this.store.dsl().fetchSingle(CARTS, CARTS.ID.eq(cart.getId())), token);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Cart get(String token) {
+		return this.store.view(this.store.byToken(token), null);
+	}
+
+	@Override
+	public Cart addLine(String token, @Nullable UUID variantId, @Nullable String sku, int quantity,
+			@Nullable String personalization) {
+		CartsRecord cart = open(token);
+		DSLContext dsl = this.store.dsl();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (quantity < 1 || quantity > 999) {
+			problems.add(new FieldProblem("quantity", "must be between 1 and 999"));
+		}
+		String note = (personalization != null) ? personalization.strip() : "";
+		if (note.length() > 200) {
+			problems.add(new FieldProblem("personalization", "must be at most 200 characters"));
+		}
+		if (variantId == null && (sku == null || sku.isBlank())) {
+			problems.add(new FieldProblem("sku", "a variant id or a SKU is required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new CatalogProblems.Invalid(problems);
+		}
+		UUID variant = dsl.select(VARIANTS.ID)
+			.from(VARIANTS)
+			.join(PRODUCTS)
+			.on(PRODUCTS.ID.eq(VARIANTS.PRODUCT_ID))
+			.where((variantId != null) ? VARIANTS.ID.eq(variantId) : VARIANTS.SKU.eq(sku))
+			.and(PRODUCTS.STATUS.eq("ACTIVE"))
+			.fetchOne(VARIANTS.ID);
+		if (variant == null) {
+			throw new CatalogProblems.NotFound("product variant "
+					+ ((variantId != null) ? variantId.toString() : "'" + abbreviate(sku) + "'") + " on sale");
+		}
+		int lines = dsl.fetchCount(CART_LINES, CART_LINES.CART_ID.eq(cart.getId()));
+		CartLinesRecord existing = dsl.fetchOne(CART_LINES, CART_LINES.CART_ID.eq(cart.getId()),
+				CART_LINES.VARIANT_ID.eq(variant), CART_LINES.PERSONALIZATION.eq(note));
+		if (existing != null) {
+			int total = existing.getQuantity() + quantity;
+			if (total > 999) {
+				throw CatalogProblems.Invalid.of("quantity", "a line holds at most 999 units");
+			}
+			existing.setQuantity(total);
+			existing.store();
+		}
+		else {
+			if (lines >= MAX_LINES) {
+				throw CatalogProblems.Invalid.of("lines", "a cart holds at most " + MAX_LINES + " lines");
+			}
+			Integer last = dsl.select(org.jooq.impl.DSL.max(CART_LINES.POSITION))
+				.from(CART_LINES)
+				.where(CART_LINES.CART_ID.eq(cart.getId()))
+				.fetchOne(0, Integer.class);
+			dsl.insertInto(CART_LINES)
+				.set(CART_LINES.ID, UUID.randomUUID())
+				.set(CART_LINES.CART_ID, cart.getId())
+				.set(CART_LINES.VARIANT_ID, variant)
+				.set(CART_LINES.QUANTITY, quantity)
+				.set(CART_LINES.PERSONALIZATION, note)
+				.set(CART_LINES.POSITION, (last != null) ? last + 1 : 0)
+				.execute();
+		}
+		return touched(cart);
+	}
+
+	@Override
+	public Cart setQuantity(String token, UUID lineId, int quantity) {
+		CartsRecord cart = open(token);
+		if (quantity < 0 || quantity > 999) {
+			throw CatalogProblems.Invalid.of("quantity", "must be between 0 (removes the line) and 999");
+		}
+		DSLContext dsl = this.store.dsl();
+		int changed = (quantity == 0)
+				? dsl.deleteFrom(CART_LINES)
+					.where(CART_LINES.ID.eq(lineId), CART_LINES.CART_ID.eq(cart.getId()))
+					.execute()
+				: dsl.update(CART_LINES)
+					.set(CART_LINES.QUANTITY, quantity)
+					.where(CART_LINES.ID.eq(lineId), CART_LINES.CART_ID.eq(cart.getId()))
+					.execute();
+		if (changed == 0) {
+			throw new CatalogProblems.NotFound("cart line " + lineId);
+		}
+		return touched(cart);
+	}
+
+	@Override
+	public Cart update(String token, @Nullable String email, @Nullable String country,
+			@Nullable String shippingMethod) {
+		CartsRecord cart = open(token);
+		MarketsRecord market = this.store.market(cart.getMarketId());
+		List<FieldProblem> problems = new ArrayList<>();
+		if (email != null) {
+			cart.setEmail(Emails.normalize("email", email));
+		}
+		if (country != null) {
+			String code = country.strip().toUpperCase(Locale.ROOT);
+			List<String> allowed = CartStore.countries(market);
+			if (!code.matches("^[A-Z]{2}$") || !java.util.Arrays.asList(Locale.getISOCountries()).contains(code)) {
+				problems.add(new FieldProblem("country", "must be an ISO 3166 alpha-2 country code"));
+			}
+			else if (!allowed.isEmpty() && !allowed.contains(code)) {
+				problems.add(new FieldProblem("country",
+						"is not served by the market " + market.getHandle() + " (" + String.join(", ", allowed) + ")"));
+			}
+			cart.setCountry(code);
+		}
+		if (shippingMethod != null) {
+			ShippingMethodsRecord method = this.store.dsl()
+				.fetchOne(SHIPPING_METHODS, SHIPPING_METHODS.MARKET_ID.eq(market.getId()),
+						SHIPPING_METHODS.HANDLE.eq(shippingMethod), SHIPPING_METHODS.ACTIVE.isTrue());
+			if (method == null) {
+				problems.add(new FieldProblem("shippingMethod",
+						"is not a shipping method of the market " + market.getHandle()));
+			}
+			else {
+				cart.setShippingMethodId(method.getId());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new CatalogProblems.Invalid(problems);
+		}
+		cart.setUpdatedAt(OffsetDateTime.now());
+		cart.store();
+		return this.store.view(cart, null);
+	}
+
+	@Override
+	public Cart claim(UUID customerId, @Nullable String anonymousToken) {
+		DSLContext dsl = this.store.dsl();
+		String email = this.customers.find(customerId)
+			.orElseThrow(() -> new CatalogProblems.NotFound("customer"))
+			.email();
+		CartsRecord anonymous = null;
+		if (anonymousToken != null) {
+			anonymous = this.store.byToken(anonymousToken);
+			if (!"OPEN".equals(anonymous.getStatus())) {
+				throw new OrderProblems.CartClosed();
+			}
+			if (anonymous.getCustomerId() != null && !anonymous.getCustomerId().equals(customerId)) {
+				throw new CatalogProblems.NotFound("cart");
+			}
+		}
+		CartsRecord mine = dsl.selectFrom(CARTS)
+			.where(CARTS.CUSTOMER_ID.eq(customerId), CARTS.STATUS.eq("OPEN"))
+			.forUpdate()
+			.fetchOne();
+		String token = CartTokens.generate();
+		if (mine == null && anonymous != null) {
+			// The anonymous cart becomes the customer's.
+			mine = anonymous;
+			mine.setCustomerId(customerId);
+		}
+		else if (mine == null) {
+			mine = dsl.newRecord(CARTS);
+			mine.setId(UUID.randomUUID());
+			mine.setMarketId(this.catalog.market(null).id());
+			mine.setStatus("OPEN");
+			mine.setCustomerId(customerId);
+		}
+		else if (anonymous != null && !anonymous.getId().equals(mine.getId())) {
+			merge(dsl, anonymous, mine);
+		}
+		if (mine.getEmail() == null) {
+			mine.setEmail(email);
+		}
+		mine.setTokenHash(CartTokens.hash(token));
+		mine.setUpdatedAt(OffsetDateTime.now());
+		mine.store();
+		return this.store.view(dsl.fetchSingle(CARTS, CARTS.ID.eq(mine.getId())), token);
+	}
+
+	/**
+	 * Moves the anonymous cart's lines into the customer's; units of equal lines add up.
+	 */
+	private void merge(DSLContext dsl, CartsRecord from, CartsRecord into) {
+		Integer last = dsl.select(org.jooq.impl.DSL.max(CART_LINES.POSITION))
+			.from(CART_LINES)
+			.where(CART_LINES.CART_ID.eq(into.getId()))
+			.fetchOne(0, Integer.class);
+		int position = (last != null) ? last + 1 : 0;
+		for (CartLinesRecord line : dsl.selectFrom(CART_LINES)
+			.where(CART_LINES.CART_ID.eq(from.getId()))
+			.orderBy(CART_LINES.POSITION)
+			.fetch()) {
+			dsl.insertInto(CART_LINES)
+				.set(CART_LINES.ID, UUID.randomUUID())
+				.set(CART_LINES.CART_ID, into.getId())
+				.set(CART_LINES.VARIANT_ID, line.getVariantId())
+				.set(CART_LINES.QUANTITY, line.getQuantity())
+				.set(CART_LINES.PERSONALIZATION, line.getPersonalization())
+				.set(CART_LINES.POSITION, position++)
+				.onConflict(CART_LINES.CART_ID, CART_LINES.VARIANT_ID, CART_LINES.PERSONALIZATION)
+				.doUpdate()
+				.set(CART_LINES.QUANTITY,
+						org.jooq.impl.DSL.least(CART_LINES.QUANTITY.plus(line.getQuantity()),
+								org.jooq.impl.DSL.inline(999)))
+				.execute();
+		}
+		from.setStatus("MERGED");
+		from.setUpdatedAt(OffsetDateTime.now());
+		from.store();
+	}
+
+	private CartsRecord open(String token) {
+		CartsRecord cart = this.store.byToken(token);
+		if (!"OPEN".equals(cart.getStatus())) {
+			throw new OrderProblems.CartClosed();
+		}
+		return cart;
+	}
+
+	private Cart touched(CartsRecord cart) {
+		cart.setUpdatedAt(OffsetDateTime.now());
+		cart.store();
+		return this.store.view(cart, null);
+	}
+
+	private static String abbreviate(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return (text.length() <= 40) ? text : text.substring(0, 40) + "...";
+	}
+
+}

@@ -1,0 +1,309 @@
+package com.atelier.platform.orders.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.atelier.platform.catalog.CatalogProblems;
+import com.atelier.platform.events.EventTypes;
+import com.atelier.platform.events.Events;
+import com.atelier.platform.identity.Customer;
+import com.atelier.platform.identity.Customers;
+import com.atelier.platform.inventory.Inventory;
+import com.atelier.platform.jooq.tenant_template.tables.records.CartsRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.CheckoutSettingsRecord;
+import com.atelier.platform.money.Money;
+import com.atelier.platform.orders.Checkout;
+import com.atelier.platform.orders.CheckoutResult;
+import com.atelier.platform.orders.OrderProblems;
+import com.atelier.platform.orders.Orders;
+import com.atelier.platform.payments.PaymentProvider;
+import com.atelier.platform.payments.PaymentProviders;
+import com.atelier.platform.payments.PaymentRequest;
+import com.atelier.platform.payments.PaymentResult;
+import com.atelier.platform.problem.FieldProblem;
+
+import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.CHECKOUT_SETTINGS;
+import static com.atelier.platform.jooq.tenant_template.Tables.ORDERS;
+import static com.atelier.platform.jooq.tenant_template.Tables.ORDER_LINES;
+import static com.atelier.platform.jooq.tenant_template.Tables.PAYMENTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.SHIPPING_METHODS;
+
+/**
+ * Checkout in two transactions with the provider call between them (PITFALLS 14): the
+ * first claims the cart, prices it, checks purchase limits, writes the order and reserves
+ * its stock (the stock rows are locked last, for as short a time as possible); the second
+ * applies the provider's answer.
+ */
+@Service
+class JooqCheckout implements Checkout {
+
+	private static final Logger log = LoggerFactory.getLogger(JooqCheckout.class);
+
+	private final CartStore store;
+
+	private final Inventory inventory;
+
+	private final Events events;
+
+	private final PaymentProviders providers;
+
+	private final OrderLedger ledger;
+
+	private final Customers customers;
+
+	private final Orders orders;
+
+	private final TransactionTemplate tx;
+
+	JooqCheckout(CartStore store, Inventory inventory, Events events, PaymentProviders providers, OrderLedger ledger,
+			Customers customers, Orders orders, PlatformTransactionManager transactions) {
+		this.store = store;
+		this.inventory = inventory;
+		this.events = events;
+		this.providers = providers;
+		this.ledger = ledger;
+		this.customers = customers;
+		this.orders = orders;
+		this.tx = new TransactionTemplate(transactions);
+	}
+
+	@Override
+	public CheckoutResult checkout(String cartToken, @Nullable UUID customerId, String providerName,
+			@Nullable String paymentMethod) {
+		if (providerName == null || providerName.isBlank()) {
+			throw CatalogProblems.Invalid.of("paymentProvider",
+					"is required (one of " + this.providers.available() + ")");
+		}
+		PaymentProvider provider = this.providers.provider(providerName);
+		if (!"manual".equals(provider.name()) && (paymentMethod == null || paymentMethod.isBlank())) {
+			throw CatalogProblems.Invalid.of("paymentMethod", "is required to pay with " + provider.name());
+		}
+		Placed placed = this.tx.execute((status) -> place(cartToken, customerId, provider.name()));
+		PaymentResult result;
+		try {
+			result = provider.authorize(
+					new PaymentRequest(placed.total(), placed.orderId().toString(), Long.toString(placed.number()),
+							"order-" + placed.orderId() + "-authorize", paymentMethod, placed.email()));
+		}
+		catch (RuntimeException ex) {
+			// Unreachable or broken provider: give the stock back now rather than in 15
+			// minutes. Should the authorization have gone through after all, its webhook
+			// finds the order cancelled and voids it.
+			this.tx.executeWithoutResult((status) -> this.ledger.failPlaced(placed.orderId(),
+					"payment provider unavailable", null, false, true));
+			throw ex;
+		}
+		OrderLedger.Outcome outcome = this.tx
+			.execute((status) -> this.ledger.applyAuthorization(placed.orderId(), result));
+		switch (outcome) {
+			case FAILED -> throw new OrderProblems.PaymentFailed(
+					((result.failureMessage() != null) ? result.failureMessage() : "The payment was declined.")
+							+ " Nothing was charged; the cart is open again.");
+			case TOO_LATE -> {
+				undo(provider, result, placed);
+				throw new OrderProblems.ReservationExpired(
+						"The reservation expired before the payment was confirmed; the payment was cancelled.");
+			}
+			default -> {
+				return new CheckoutResult(this.orders.get(placed.orderId()), result.clientSecret());
+			}
+		}
+	}
+
+	private void undo(PaymentProvider provider, PaymentResult result, Placed placed) {
+		try {
+			switch (result.status()) {
+				case AUTHORIZED ->
+					provider.voidAuthorization(result.reference(), "order-" + placed.orderId() + "-void");
+				case CAPTURED ->
+					provider.refund(result.reference(), placed.total(), "order-" + placed.orderId() + "-refund-late");
+				default -> {
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not undo payment {} of order {} that arrived after its reservation expired: {}",
+					result.reference(), placed.orderId(), ex.toString());
+		}
+	}
+
+	private Placed place(String token, @Nullable UUID customerId, String provider) {
+		DSLContext dsl = this.store.dsl();
+		if (!CartTokens.wellFormed(token)) {
+			throw new CatalogProblems.NotFound("cart");
+		}
+		CartsRecord cart = dsl.update(CARTS)
+			.set(CARTS.STATUS, "CHECKED_OUT")
+			.set(CARTS.UPDATED_AT, OffsetDateTime.now())
+			.where(CARTS.TOKEN_HASH.eq(CartTokens.hash(token)), CARTS.STATUS.eq("OPEN"))
+			.returning()
+			.fetchOne();
+		if (cart == null) {
+			this.store.byToken(token);
+			throw new OrderProblems.CartClosed();
+		}
+		if (cart.getCustomerId() != null && customerId != null && !cart.getCustomerId().equals(customerId)) {
+			throw new CatalogProblems.NotFound("cart");
+		}
+		UUID customer = (customerId != null) ? customerId : cart.getCustomerId();
+		CartStore.Priced priced = this.store.price(cart);
+		String email = cart.getEmail();
+		if (email == null && customer != null) {
+			email = this.customers.find(customer).map(Customer::email).orElse(null);
+		}
+		validate(dsl, priced, email);
+		CheckoutSettingsRecord settings = dsl.fetchOne(CHECKOUT_SETTINGS);
+		int minutes = (settings != null) ? settings.getReservationMinutes() : 15;
+		checkPurchaseLimits(dsl, priced, email);
+
+		UUID orderId = UUID.randomUUID();
+		OffsetDateTime expiresAt = OffsetDateTime.now().plusMinutes(minutes);
+		long number = dsl.insertInto(ORDERS)
+			.set(ORDERS.ID, orderId)
+			.set(ORDERS.CART_ID, cart.getId())
+			.set(ORDERS.CUSTOMER_ID, customer)
+			.set(ORDERS.EMAIL, email)
+			.set(ORDERS.MARKET_ID, priced.market().getId())
+			.set(ORDERS.CURRENCY, priced.currency().code())
+			.set(ORDERS.COUNTRY, cart.getCountry())
+			.set(ORDERS.PRICES_INCLUDE_TAX, priced.market().getPricesIncludeTax())
+			.set(ORDERS.STATUS, "PLACED")
+			.set(ORDERS.SUBTOTAL_MINOR, priced.totals().subtotal().minor())
+			.set(ORDERS.DISCOUNT_MINOR, priced.totals().discount().minor())
+			.set(ORDERS.SHIPPING_MINOR, priced.totals().shipping().minor())
+			.set(ORDERS.TAX_MINOR, priced.totals().tax().minor())
+			.set(ORDERS.TOTAL_MINOR, priced.totals().total().minor())
+			.set(ORDERS.SHIPPING_METHOD, (priced.method() != null) ? priced.method().getName() : null)
+			.set(ORDERS.PAYMENT_PROVIDER, provider)
+			.set(ORDERS.RESERVATION_EXPIRES_AT, expiresAt)
+			.returning(ORDERS.NUMBER)
+			.fetchSingle(ORDERS.NUMBER);
+		var lines = dsl.insertInto(ORDER_LINES, ORDER_LINES.ID, ORDER_LINES.ORDER_ID, ORDER_LINES.POSITION,
+				ORDER_LINES.PRODUCT_ID, ORDER_LINES.VARIANT_ID, ORDER_LINES.SKU, ORDER_LINES.TITLE,
+				ORDER_LINES.VARIANT_TITLE, ORDER_LINES.PERSONALIZATION, ORDER_LINES.QUANTITY,
+				ORDER_LINES.UNIT_PRICE_MINOR, ORDER_LINES.SUBTOTAL_MINOR, ORDER_LINES.TAX_RATE, ORDER_LINES.TAX_MINOR);
+		Map<UUID, Integer> units = new TreeMap<>();
+		List<Map<String, Object>> eventLines = new ArrayList<>();
+		for (int i = 0; i < priced.rows().size(); i++) {
+			CartStore.LineRow row = priced.rows().get(i);
+			Pricer.Priced p = priced.priced().get(i);
+			lines = lines.values(UUID.randomUUID(), orderId, i, row.productId(), row.variantId(), row.sku(),
+					row.title(), row.variantTitle(), row.personalization(), row.quantity(), row.unitMinor(),
+					p.subtotal(), priced.rate(), p.tax());
+			units.merge(row.variantId(), row.quantity(), Integer::sum);
+			eventLines.add(Map.of("sku", row.sku(), "quantity", row.quantity()));
+		}
+		lines.execute();
+		dsl.insertInto(PAYMENTS)
+			.set(PAYMENTS.ID, UUID.randomUUID())
+			.set(PAYMENTS.ORDER_ID, orderId)
+			.set(PAYMENTS.PROVIDER, provider)
+			.set(PAYMENTS.STATUS, "PENDING")
+			.set(PAYMENTS.AMOUNT_MINOR, priced.totals().total().minor())
+			.set(PAYMENTS.CURRENCY, priced.currency().code())
+			.execute();
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("orderId", orderId.toString());
+		payload.put("number", number);
+		payload.put("email", email);
+		payload.put("total", priced.totals().total().amount());
+		payload.put("currency", priced.currency().code());
+		payload.put("lines", eventLines);
+		this.events.publish(EventTypes.ORDER_PLACED, "order", orderId.toString(), payload);
+		this.ledger.scheduleExpiry(orderId, expiresAt);
+		// Last: the stock rows stay locked only until this transaction commits.
+		this.inventory.reserve(orderId, units);
+		return new Placed(orderId, number, priced.totals().total(), email);
+	}
+
+	private void validate(DSLContext dsl, CartStore.Priced priced, @Nullable String email) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (priced.rows().isEmpty()) {
+			problems.add(new FieldProblem("lines", "the cart is empty"));
+		}
+		for (CartStore.LineRow row : priced.rows()) {
+			if (row.unitMinor() == null) {
+				problems.add(new FieldProblem("lines",
+						row.sku() + " is not on sale in the market " + priced.market().getHandle() + "; remove it"));
+			}
+		}
+		if (email == null) {
+			problems.add(new FieldProblem("email", "is required"));
+		}
+		if (priced.cart().getCountry() == null) {
+			problems.add(new FieldProblem("country", "is required"));
+		}
+		if (priced.method() == null && dsl.fetchExists(SHIPPING_METHODS,
+				SHIPPING_METHODS.MARKET_ID.eq(priced.market().getId()), SHIPPING_METHODS.ACTIVE.isTrue())) {
+			problems.add(new FieldProblem("shippingMethod", "is required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new OrderProblems.CheckoutIncomplete(problems);
+		}
+	}
+
+	/**
+	 * Limited pieces: units of the product in the shopper's orders that were not
+	 * cancelled, plus this cart, stay within the limit. The shopper's checkouts are
+	 * serialised by an advisory lock on their email, so two at once cannot both pass.
+	 */
+	private void checkPurchaseLimits(DSLContext dsl, CartStore.Priced priced, @Nullable String email) {
+		Map<UUID, Integer> wanted = new TreeMap<>();
+		Map<UUID, CartStore.LineRow> limited = new LinkedHashMap<>();
+		for (CartStore.LineRow row : priced.rows()) {
+			if (row.purchaseLimit() != null) {
+				wanted.merge(row.productId(), row.quantity(), Integer::sum);
+				limited.putIfAbsent(row.productId(), row);
+			}
+		}
+		if (wanted.isEmpty() || email == null) {
+			return;
+		}
+		dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("purchase-limit:" + email)))
+			.fetch();
+		Map<UUID, Integer> before = dsl
+			.select(ORDER_LINES.PRODUCT_ID, DSL.sum(ORDER_LINES.QUANTITY).cast(Integer.class))
+			.from(ORDER_LINES)
+			.join(ORDERS)
+			.on(ORDERS.ID.eq(ORDER_LINES.ORDER_ID))
+			.where(DSL.lower(ORDERS.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)), ORDERS.STATUS.ne("CANCELLED"),
+					ORDER_LINES.PRODUCT_ID.in(wanted.keySet()))
+			.groupBy(ORDER_LINES.PRODUCT_ID)
+			.fetchMap(ORDER_LINES.PRODUCT_ID, DSL.sum(ORDER_LINES.QUANTITY).cast(Integer.class));
+		for (Map.Entry<UUID, Integer> entry : wanted.entrySet()) {
+			CartStore.LineRow row = limited.get(entry.getKey());
+			int already = before.getOrDefault(entry.getKey(), 0);
+			if (already + entry.getValue() > row.purchaseLimit()) {
+				throw new OrderProblems.PurchaseLimitExceeded("'" + row.title() + "' is limited to "
+						+ row.purchaseLimit() + " per customer; "
+						+ ((already > 0) ? already + " already ordered, " : "") + entry.getValue() + " in this cart.");
+			}
+		}
+	}
+
+	/**
+	 * @param orderId the order
+	 * @param number its number
+	 * @param total what to charge
+	 * @param email the shopper's email
+	 */
+	record Placed(UUID orderId, long number, Money total, @Nullable String email) {
+	}
+
+}

@@ -244,8 +244,9 @@ class JooqCommerceSettings implements CommerceSettings {
 		Integer before = dsl.select(PRODUCTS.PURCHASE_LIMIT)
 			.from(PRODUCTS)
 			.where(PRODUCTS.ID.eq(productId))
-			.fetchOptional(PRODUCTS.PURCHASE_LIMIT)
-			.orElseThrow(() -> new CatalogProblems.NotFound("product " + productId));
+			.fetchOptional()
+			.orElseThrow(() -> new CatalogProblems.NotFound("product " + productId))
+			.value1();
 		dsl.update(PRODUCTS).set(PRODUCTS.PURCHASE_LIMIT, limit).where(PRODUCTS.ID.eq(productId)).execute();
 		this.audit.record(actor, "product.purchase-limit-set", "product", productId.toString(),
 				java.util.Collections.singletonMap("purchaseLimit", before),

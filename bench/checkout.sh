@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Checkout benchmark (issue 5). Flash sale: 1,000 checkouts sent at once for 100 units of
+# one SKU; verifies through the admin API that exactly 100 orders hold it and that no stock
+# row went negative, and reports successful checkouts/s and p99 latency for winners and
+# losers. Mixed SKUs: sustained successful checkouts/s at 32 concurrent shoppers over 20
+# SKUs of the demo catalogue. Goals on 2 cores: >= 300/s on the hot SKU, >= 200/s mixed.
+# Shoppers use the manual payment provider (bank transfer): a successful checkout is an
+# order placed with its units reserved, without any external call.
+#
+# Bounded (about 3 minutes with the default) and local only: a fresh embedded PostgreSQL
+# under a temporary directory, the server and the load generator
+# (bench/src/main/java/com/atelier/bench/CheckoutBench.java, run with Java's single-file
+# source launcher) on 127.0.0.1.
+# Usage: bench/checkout.sh [SECONDS]   (mixed run, default 30; ATELIER_JAR=path skips the build)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+seconds="${1:-30}"
+attempts=1000
+units=100
+shoppers=32
+port=18400
+work="$(mktemp -d /tmp/atelier-bench.XXXXXX)"
+mkdir -p bench/results
+out="bench/results/checkout-$(date +%Y%m%d-%H%M%S).txt"
+log() { printf '%s\n' "$*" | tee -a "$out"; }
+
+if [ -n "${ATELIER_JAR:-}" ]; then
+	jar="$ATELIER_JAR"
+else
+	echo "building ..." >&2
+	mvn -B -q -Dstyle.color=never -DskipTests -Dspring-javaformat.skip=true install >&2
+	jar=infra/target/atelier-exec.jar
+fi
+export ATELIER_DATA_DIR="$work/data"
+server=""
+stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""; fi; }
+trap 'stop; rm -rf "$work"' EXIT
+
+java -jar "$jar" serve --demo --port "$port" >"$work/serve.log" 2>&1 &
+server=$!
+started=""
+for _ in $(seq 1 180); do grep -q "Stop:" "$work/serve.log" && started=yes && break; sleep 1; done
+if [ -z "$started" ]; then
+	echo "the server did not start" >&2
+	cat "$work/serve.log" >&2
+	exit 1
+fi
+host="maison-aurele.localhost:$port"
+base="http://127.0.0.1:$port"
+api="$base/admin/api/v1"
+bench=(java bench/src/main/java/com/atelier/bench/CheckoutBench.java)
+
+# The bench integration and its admin token.
+echo "setting up ..." >&2
+credentials=$(java -XX:TieredStopAtLevel=1 -jar "$jar" client create maison-aurele --name bench \
+	--scopes catalog:write,catalog:read,inventory:write,inventory:read,brand:write,orders:read)
+client_id=$(echo "$credentials" | awk '/client id/ {print $3}')
+client_secret=$(echo "$credentials" | awk '/client secret/ {print $3}')
+token=$(curl -sf -H "Host: $host" -u "$client_id:$client_secret" \
+	-d "grant_type=client_credentials&scope=catalog:write catalog:read inventory:write inventory:read orders:read" \
+	"$base/oauth2/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+admin() { # admin METHOD PATH [JSON] -> response body; fails on an HTTP error
+	curl -sf -X "$1" -H "Host: $host" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+		"$api$2" ${3:+-d "$3"}
+}
+jfield() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {"d": d}))' "$1"; }
+
+eu=$(admin GET /markets | jfield 'next(m["id"] for m in d["items"] if m["handle"] == "eu")')
+location=$(admin POST /stock-locations '{"handle":"bench","name":"Benchmark"}' | jfield 'd["id"]')
+product() { # product HANDLE SKU UNITS -> variant id; active, 1250.00 EUR in the eu market, UNITS at the bench location
+	local variant
+	variant=$(admin POST /products '{"handle":"'"$1"'","title":"'"$1"'","status":"ACTIVE","vendor":"Maison",
+		"variants":[{"sku":"'"$2"'"}]}' | jfield 'd["variants"][0]["id"]')
+	admin PUT "/markets/$eu/prices" '{"prices":[{"sku":"'"$2"'","amount":"1250.00"}]}' >/dev/null
+	admin POST /inventory/adjustments \
+		'{"variantId":"'"$variant"'","locationId":"'"$location"'","delta":'"$3"',"reason":"benchmark"}' >/dev/null
+	echo "$variant"
+}
+product flash-sale FLASH-1 "$units" >/dev/null
+product flash-warm-up FLASH-WARM 20 >/dev/null
+
+# Mixed SKUs: the first variant of 20 active demo products priced in eu, with plenty of stock.
+admin GET "/markets/$eu/prices?limit=200" >"$work/prices.json"
+admin GET "/products?status=ACTIVE&limit=50" >"$work/products.json"
+python3 - "$work/prices.json" "$work/products.json" >"$work/skus.txt" <<'EOF'
+import json, sys
+priced = {p["variantId"] for p in json.load(open(sys.argv[1]))["items"]}
+chosen = [p["variants"][0] for p in json.load(open(sys.argv[2]))["items"]
+          if p["variants"] and not p["variants"][0]["sku"].startswith("FLASH-") and p["variants"][0]["id"] in priced]
+for v in chosen[:20]:
+    print(v["id"], v["sku"])
+EOF
+skus=()
+while read -r variant sku; do
+	admin POST /inventory/adjustments \
+		'{"variantId":"'"$variant"'","locationId":"'"$location"'","delta":100000,"reason":"benchmark"}' >/dev/null
+	skus+=("$sku")
+done <"$work/skus.txt"
+if [ "${#skus[@]}" -lt 20 ]; then
+	echo "found only ${#skus[@]} priced demo SKUs" >&2
+	exit 1
+fi
+
+log "# Atelier checkout benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+log "server: bin/atelier serve --demo (embedded PostgreSQL 18), 127.0.0.1:$port; load: CheckoutBench (java.net.http) on the same machine"
+log "brand maison-aurele, market eu, country FR, standard shipping, paymentProvider manual (order placed, units reserved)"
+log ""
+
+result() { # result FILE KEY -> the value of KEY on the RESULT line of FILE
+	{ grep '^RESULT' "$1" || true; } | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'
+}
+run() { # run NAME ARGS... : CheckoutBench output into $work/NAME.txt; never fails the script
+	"${bench[@]}" "$@" >"$work/$1.txt" 2>&1 || true
+}
+ticks() { # CPU clock ticks (user + system, reaped children included) of these processes
+	local total=0 pid
+	for pid in "$@"; do
+		[ -r "/proc/$pid/stat" ] || continue
+		total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$total"
+}
+busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+postmaster=$(pgrep -f -- "-D $work/data/postgres" | head -1 || true)
+postgres_ticks() { if [ -n "$postmaster" ]; then ticks "$postmaster" $(pgrep -P "$postmaster"); else echo 0; fi; }
+
+echo "warming up (a flash sale of 20 units, then ${shoppers} shoppers for 10 s; not counted) ..." >&2
+run warm-flash flash "$base" "$host" FLASH-WARM 200
+run warm-mixed mixed "$base" "$host" 0 10 "$shoppers" "${skus[@]}"
+log "warm-up (discarded): flash $(result "$work/warm-flash.txt" winners)/200 winners, $(result "$work/warm-flash.txt" errors) errors;" \
+	"mixed $(result "$work/warm-mixed.txt" rate) checkouts/s, $(result "$work/warm-mixed.txt" errors) errors"
+log ""
+
+echo "flash sale ..." >&2
+from=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+run flash flash "$base" "$host" FLASH-1 "$attempts"
+before=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+log "## Flash sale: $attempts checkouts at once on $units units of FLASH-1"
+log "$(grep -v '^RESULT' "$work/flash.txt")"
+log ""
+log "## Verification through the admin API"
+run verify verify "$base" "$host" "$token" FLASH-1 "$units" "$from" "$before"
+log "$(grep -v '^RESULT' "$work/verify.txt")"
+log ""
+
+echo "mixed SKUs, ${seconds}s ..." >&2
+busy0=$(busy); server0=$(ticks "$server"); pg0=$(postgres_ticks)
+run mixed mixed "$base" "$host" 5 "$seconds" "$shoppers" "${skus[@]}"
+busy1=$(busy); server1=$(ticks "$server"); pg1=$(postgres_ticks)
+log "## Mixed SKUs: $shoppers shoppers over ${#skus[@]} SKUs (${skus[*]})"
+log "$(grep -v '^RESULT' "$work/mixed.txt")"
+cpu=$(awk -v b=$((busy1 - busy0)) -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" \
+	'BEGIN {o = b - s - p; if (o < 0) o = 0; printf "server JVM %.1f s (%.0f%%), PostgreSQL %.1f s (%.0f%%), load generator and the rest %.1f s (%.0f%%)",
+		s / hz, 100 * s / b, p / hz, 100 * p / b, o / hz, 100 * o / b}')
+log "CPU used during the mixed run (warm-up included): $cpu"
+log ""
+
+errors=$(grep -c ' ERROR ' "$work/serve.log" || true)
+warnings=$(grep -c ' WARN ' "$work/serve.log" || true)
+log "## Server log: $errors ERROR and $warnings WARN lines"
+if [ "$errors" != 0 ]; then log "$(grep ' ERROR ' "$work/serve.log" | head -5 | cut -c1-400)"; fi
+log ""
+
+goal() { awk -v v="$1" -v g="$2" 'BEGIN {print (v + 0 >= g) ? "met" : "MISSED"}'; }
+hot=$(result "$work/flash.txt" rate_to_last_winner)
+mixed=$(result "$work/mixed.txt" rate)
+log "## Summary"
+log "flash sale, $attempts attempts on $units units: $(result "$work/flash.txt" winners) winners," \
+	"$(result "$work/flash.txt" losers) losers, $(result "$work/flash.txt" errors) errors;" \
+	"orders holding FLASH-1: $(result "$work/verify.txt" orders_with_sku)" \
+	"($( [ "$(result "$work/verify.txt" pass)" = true ] && echo PASS || echo FAIL))"
+log "  successful checkouts/s, hot SKU: $hot (winners / first send to last winner)   goal >= 300/s: $(goal "$hot" 300)"
+log "    winners / whole wall time: $(result "$work/flash.txt" rate_wall);" \
+	"winners p99 $(result "$work/flash.txt" winner_p99_ms) ms, losers p99 $(result "$work/flash.txt" loser_p99_ms) ms"
+log "mixed SKUs, $shoppers shoppers: $mixed successful checkouts/s, $(result "$work/mixed.txt" errors) errors   goal >= 200/s: $(goal "$mixed" 200)"
+log "    checkout call p99 $(result "$work/mixed.txt" checkout_p99_ms) ms, whole flow p99 $(result "$work/mixed.txt" flow_p99_ms) ms"
+log ""
+log "results written to $out"

@@ -106,14 +106,17 @@ fi
 log "# Atelier checkout benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 log "server: bin/atelier serve --demo (embedded PostgreSQL 18), 127.0.0.1:$port; load: CheckoutBench (java.net.http) on the same machine"
+log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
 log "brand maison-aurele, market eu, country FR, standard shipping, paymentProvider manual (order placed, units reserved)"
 log ""
 
 result() { # result FILE KEY -> the value of KEY on the RESULT line of FILE
 	{ grep '^RESULT' "$1" || true; } | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'
 }
-run() { # run NAME ARGS... : CheckoutBench output into $work/NAME.txt; never fails the script
-	"${bench[@]}" "$@" >"$work/$1.txt" 2>&1 || true
+run() { # run NAME MODE ARGS... : CheckoutBench output into $work/NAME.txt; never fails the script
+	local name=$1
+	shift
+	"${bench[@]}" "$@" >"$work/$name.txt" 2>&1 || true
 }
 ticks() { # CPU clock ticks (user + system, reaped children included) of these processes
 	local total=0 pid
@@ -126,6 +129,12 @@ ticks() { # CPU clock ticks (user + system, reaped children included) of these p
 busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 postmaster=$(pgrep -f -- "-D $work/data/postgres" | head -1 || true)
 postgres_ticks() { if [ -n "$postmaster" ]; then ticks "$postmaster" $(pgrep -P "$postmaster"); else echo 0; fi; }
+client_ticks() { # client_ticks FILE: CPU ticks of this shell's finished children (the load generator
+	# is one) from the output of `times`, which must run in this shell, not in $(...)
+	awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+		t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub(/s$/, "", p[2]); t += p[1] * 60 + p[2] }
+		printf "%d", t * hz }' "$1"
+}
 
 echo "warming up (a flash sale of 20 units, then ${shoppers} shoppers for 10 s; not counted) ..." >&2
 run warm-flash flash "$base" "$host" FLASH-WARM 200
@@ -146,16 +155,24 @@ run verify verify "$base" "$host" "$token" FLASH-1 "$units" "$from" "$before"
 log "$(grep -v '^RESULT' "$work/verify.txt")"
 log ""
 
+echo "one shopper, 10 s (service time) ..." >&2
+run single mixed "$base" "$host" 2 8 1 "${skus[@]}"
+log "## One shopper alone (service time without contention), 8 s"
+log "$(grep -v '^RESULT' "$work/single.txt" | sed 1d)"
+log ""
+
 echo "mixed SKUs, ${seconds}s ..." >&2
-busy0=$(busy); server0=$(ticks "$server"); pg0=$(postgres_ticks)
+times >"$work/times0"; busy0=$(busy); server0=$(ticks "$server"); pg0=$(postgres_ticks)
 run mixed mixed "$base" "$host" 5 "$seconds" "$shoppers" "${skus[@]}"
-busy1=$(busy); server1=$(ticks "$server"); pg1=$(postgres_ticks)
+times >"$work/times1"; busy1=$(busy); server1=$(ticks "$server"); pg1=$(postgres_ticks)
 log "## Mixed SKUs: $shoppers shoppers over ${#skus[@]} SKUs (${skus[*]})"
 log "$(grep -v '^RESULT' "$work/mixed.txt")"
-cpu=$(awk -v b=$((busy1 - busy0)) -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" \
-	'BEGIN {o = b - s - p; if (o < 0) o = 0; printf "server JVM %.1f s (%.0f%%), PostgreSQL %.1f s (%.0f%%), load generator and the rest %.1f s (%.0f%%)",
-		s / hz, 100 * s / b, p / hz, 100 * p / b, o / hz, 100 * o / b}')
-log "CPU used during the mixed run (warm-up included): $cpu"
+log "$(awk -v b=$((busy1 - busy0)) -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v c=$(($(client_ticks "$work/times1") - $(client_ticks "$work/times0"))) \
+	-v n="$(result "$work/mixed.txt" all_ok)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+	o = b - s - p - c; if (o < 0) o = 0
+	printf "CPU during the whole mixed run (%d successful checkouts, warm-up included): server JVM %.1f s (%.0f%%),", n, s / hz, 100 * s / b
+	printf " PostgreSQL %.1f s (%.0f%%), load generator %.1f s (%.0f%%), other processes %.1f s (%.0f%%)\n", p / hz, 100 * p / b, c / hz, 100 * c / b, o / hz, 100 * o / b
+	if (n > 0) printf "CPU per successful checkout flow (4-5 calls): server JVM %.1f ms, PostgreSQL %.1f ms", 1000 * s / hz / n, 1000 * p / hz / n }')"
 log ""
 
 errors=$(grep -c ' ERROR ' "$work/serve.log" || true)

@@ -28,24 +28,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checkout load against a running Atelier on 127.0.0.1, as anonymous shoppers of one brand
- * (the brand comes from the {@code Host} header). Only the JDK: it runs with Java's
- * single-file source launcher ({@code java bench/src/main/java/com/atelier/bench/CheckoutBench.java
+ * Checkout load against a running Atelier on 127.0.0.1, as anonymous shoppers of one
+ * brand (the brand comes from the {@code Host} header). Only the JDK: it runs with Java's
+ * single-file source launcher
+ * ({@code java bench/src/main/java/com/atelier/bench/CheckoutBench.java
  * ...}) as well as from the bench module. Used by {@code bench/checkout.sh}.
  * <ul>
- * <li>{@code flash BASE HOST SKU ATTEMPTS}: prepares ATTEMPTS carts, each with one unit of
- * SKU, an email, country FR and standard shipping (untimed, 16 threads), opens one
+ * <li>{@code flash BASE HOST SKU ATTEMPTS}: prepares ATTEMPTS carts, each with one unit
+ * of SKU, an email, country FR and standard shipping (untimed, 16 threads), opens one
  * connection per shopper (untimed), then sends all ATTEMPTS checkouts at once
  * ({@code paymentProvider: manual}) and prints winners (201), losers (409 insufficient
- * stock), errors (anything else), successful checkouts per second and latency
- * percentiles for winners and losers.</li>
- * <li>{@code mixed BASE HOST WARMUP SECONDS CONCURRENCY SKU...}: CONCURRENCY shoppers, each
- * in a loop: create a cart, add one or two of the SKUs (one unit each), set the details,
- * check out. Flows that end in the first WARMUP seconds are not counted; the next SECONDS
- * are measured. Prints successful checkouts per second and the latency of the checkout
- * call and of the whole flow.</li>
- * <li>{@code verify BASE HOST ADMIN_TOKEN SKU EXPECTED FROM BEFORE}: through the admin API
- * (scopes {@code orders:read}, {@code inventory:read}), counts the orders placed in
+ * stock), errors (anything else), successful checkouts per second and latency percentiles
+ * for winners and losers.</li>
+ * <li>{@code mixed BASE HOST WARMUP SECONDS CONCURRENCY SKU...}: CONCURRENCY shoppers,
+ * each in a loop: create a cart, add one or two of the SKUs (one unit each), set the
+ * details, check out. Flows that end in the first WARMUP seconds are not counted; the
+ * next SECONDS are measured. Prints successful checkouts per second and the latency of
+ * the checkout call and of the whole flow.</li>
+ * <li>{@code verify BASE HOST ADMIN_TOKEN SKU EXPECTED FROM BEFORE}: through the admin
+ * API (scopes {@code orders:read}, {@code inventory:read}), counts the orders placed in
  * [FROM, BEFORE) (ISO 8601 instants) and those holding SKU, reads the stock of SKU
  * (expected: EXPECTED on hand, EXPECTED reserved, none available) and checks that no
  * stock row is negative or reserves more than it holds. Exit code 0 on PASS, 1 on
@@ -138,7 +139,8 @@ public final class CheckoutBench {
 			for (int i = 0; i < attempts; i++) {
 				int shopper = i;
 				prepared.add(pool.submit(() -> {
-					tokens[shopper] = prepareCart("flash-" + run + "-" + shopper + "@bench.example", List.of(sku));
+					tokens[shopper] = prepareCart("flash-" + run + "-" + shopper + "@bench.example", List.of(sku),
+							new long[3]);
 					return null;
 				}));
 			}
@@ -216,8 +218,9 @@ public final class CheckoutBench {
 		System.out.printf(Locale.ROOT,
 				"winners (201): %d with %d distinct order numbers; losers (409 insufficient stock): %d; errors: %d%n",
 				winners.size(), numbers.size(), losers.size(), errors);
-		System.out.printf(Locale.ROOT, "wall time, first send to last answer: %.3f s; first send to last winner: %.3f s%n",
-				wall, toLastWinner);
+		System.out.printf(Locale.ROOT,
+				"wall time, first send to last answer: %.3f s; first send to last winner: %.3f s%n", wall,
+				toLastWinner);
 		System.out.printf(Locale.ROOT,
 				"successful checkouts/s: %.1f (winners / time from first send to last winner answered);"
 						+ " %.1f (winners / whole wall time)%n",
@@ -238,8 +241,8 @@ public final class CheckoutBench {
 	}
 
 	/**
-	 * As many storefront pings at once as there will be shoppers, so that the client's pool
-	 * holds about one open connection per shopper.
+	 * As many storefront pings at once as there will be shoppers, so that the client's
+	 * pool holds about one open connection per shopper.
 	 */
 	private void openConnections(int count) throws Exception {
 		HttpRequest ping = request("/storefront/api/v1/ping").GET().build();
@@ -268,23 +271,30 @@ public final class CheckoutBench {
 		for (Thread thread : threads) {
 			thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) + 90_000);
 		}
-		List<Long> checkout = new ArrayList<>();
+		List<List<Long>> steps = new ArrayList<>();
+		for (int step = 0; step < Shopper.STEPS.length; step++) {
+			steps.add(new ArrayList<>());
+		}
 		List<Long> flow = new ArrayList<>();
 		int ok = 0;
+		int allOk = 0;
 		int insufficient = 0;
 		int errors = 0;
 		long requests = 0;
 		for (Shopper shopper : shoppers) {
 			synchronized (shopper) {
-				checkout.addAll(shopper.checkoutNanos);
+				for (int step = 0; step < Shopper.STEPS.length; step++) {
+					steps.get(step).addAll(shopper.stepNanos.get(step));
+				}
 				flow.addAll(shopper.flowNanos);
 				ok += shopper.ok;
+				allOk += shopper.allOk;
 				insufficient += shopper.insufficient;
 				errors += shopper.errors;
 				requests += shopper.requests;
 			}
 		}
-		long[] c = sorted(checkout);
+		long[] c = sorted(steps.get(Shopper.STEPS.length - 1));
 		long[] f = sorted(flow);
 		double rate = ok / (double) seconds;
 		System.out.printf(Locale.ROOT,
@@ -298,20 +308,30 @@ public final class CheckoutBench {
 		System.out.printf(Locale.ROOT,
 				"whole flow (create cart, 1-2 lines, details, checkout): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
 				ms(f, 50), ms(f, 99), ms(f, 100));
+		StringBuilder perCall = new StringBuilder("each call, p50/p99 ms:");
+		for (int step = 0; step < Shopper.STEPS.length; step++) {
+			long[] values = sorted(steps.get(step));
+			perCall.append(String.format(Locale.ROOT, "%s %s %.0f/%.0f", (step > 0) ? "," : "", Shopper.STEPS[step],
+					ms(values, 50), ms(values, 99)));
+		}
+		System.out.println(perCall);
 		printSamples();
 		System.out.printf(Locale.ROOT,
 				"RESULT mixed concurrency=%d seconds=%d ok=%d rate=%.1f insufficient=%d errors=%d requests_per_s=%.1f"
-						+ " checkout_p50_ms=%.0f checkout_p99_ms=%.0f flow_p50_ms=%.0f flow_p99_ms=%.0f%n",
+						+ " checkout_p50_ms=%.0f checkout_p99_ms=%.0f flow_p50_ms=%.0f flow_p99_ms=%.0f all_ok=%d%n",
 				concurrency, seconds, ok, rate, insufficient, errors, requests / (double) seconds, ms(c, 50), ms(c, 99),
-				ms(f, 50), ms(f, 99));
+				ms(f, 50), ms(f, 99), allOk);
 		return 0;
 	}
 
 	/**
 	 * One shopper of the mixed run: fills and checks out carts until the end of the run.
-	 * Flows that end inside the measured window are counted.
+	 * Flows that end inside the measured window are counted; {@code allOk} counts every
+	 * successful checkout, warm-up included.
 	 */
 	private final class Shopper implements Runnable {
+
+		static final String[] STEPS = { "create cart", "add line", "details", "checkout" };
 
 		private final String name;
 
@@ -321,11 +341,13 @@ public final class CheckoutBench {
 
 		private final long until;
 
-		private final List<Long> checkoutNanos = new ArrayList<>();
+		private final List<List<Long>> stepNanos = new ArrayList<>();
 
 		private final List<Long> flowNanos = new ArrayList<>();
 
 		private int ok;
+
+		private int allOk;
 
 		private int insufficient;
 
@@ -338,6 +360,9 @@ public final class CheckoutBench {
 			this.skus = skus;
 			this.from = from;
 			this.until = until;
+			for (int step = 0; step < STEPS.length; step++) {
+				this.stepNanos.add(new ArrayList<>());
+			}
 		}
 
 		@Override
@@ -356,15 +381,16 @@ public final class CheckoutBench {
 					lines.add(second);
 				}
 				String email = this.name + "-" + (n++) + "@bench.example";
+				long[] times = new long[STEPS.length + lines.size() - 1];
 				long flowStarted = System.nanoTime();
 				int status;
 				String body;
-				long checkoutStarted;
 				try {
-					String token = prepareCart(email, lines);
-					checkoutStarted = System.nanoTime();
+					String token = prepareCart(email, lines, times);
+					long checkoutStarted = System.nanoTime();
 					HttpResponse<String> response = send(
 							json("POST", "/storefront/api/v1/carts/" + token + "/checkout", CHECKOUT_BODY));
+					times[times.length - 1] = System.nanoTime() - checkoutStarted;
 					status = response.statusCode();
 					body = response.body();
 				}
@@ -383,24 +409,33 @@ public final class CheckoutBench {
 					return;
 				}
 				long ended = System.nanoTime();
-				if (ended < this.from || ended > this.until) {
-					continue;
-				}
+				boolean counted = ended >= this.from && ended <= this.until;
+				boolean insufficientStock = status == 409 && body.contains(INSUFFICIENT_STOCK);
 				synchronized (this) {
-					this.requests += 3 + lines.size();
 					if (status == 201) {
-						this.ok++;
-						this.checkoutNanos.add(ended - checkoutStarted);
-						this.flowNanos.add(ended - flowStarted);
+						this.allOk++;
 					}
-					else if (status == 409 && body.contains(INSUFFICIENT_STOCK)) {
-						this.insufficient++;
-					}
-					else {
-						this.errors++;
+					if (counted) {
+						this.requests += 3 + lines.size();
+						if (status == 201) {
+							this.ok++;
+							this.flowNanos.add(ended - flowStarted);
+							this.stepNanos.get(0).add(times[0]);
+							for (int line = 0; line < lines.size(); line++) {
+								this.stepNanos.get(1).add(times[1 + line]);
+							}
+							this.stepNanos.get(2).add(times[times.length - 2]);
+							this.stepNanos.get(3).add(times[times.length - 1]);
+						}
+						else if (insufficientStock) {
+							this.insufficient++;
+						}
+						else {
+							this.errors++;
+						}
 					}
 				}
-				if (status != 201 && !(status == 409 && body.contains(INSUFFICIENT_STOCK))) {
+				if (counted && status != 201 && !insufficientStock) {
 					sample("checkout", status, body);
 				}
 			}
@@ -476,8 +511,10 @@ public final class CheckoutBench {
 		boolean pass = holding == expected && numbers.size() == expected && units == expected
 				&& statuses.getOrDefault("placed", 0) == expected && reserved == expected && onHand == expected
 				&& available == 0 && bad.isEmpty();
-		System.out.printf(Locale.ROOT, "%s: expected exactly %d orders holding %s, %d reserved of %d on hand,"
-				+ " none available, no negative stock%n", pass ? "PASS" : "FAIL", expected, sku, expected, expected);
+		System.out.printf(Locale.ROOT,
+				"%s: expected exactly %d orders holding %s, %d reserved of %d on hand,"
+						+ " none available, no negative stock%n",
+				pass ? "PASS" : "FAIL", expected, sku, expected, expected);
 		System.out.printf(Locale.ROOT,
 				"RESULT verify pass=%s orders_with_sku=%d units=%d other_orders=%d on_hand=%d reserved=%d"
 						+ " available=%d bad_rows=%d%n",
@@ -512,21 +549,28 @@ public final class CheckoutBench {
 	// HTTP
 
 	/**
-	 * Opens a cart with one unit of each SKU, the shopper's email, country FR and standard
-	 * shipping, and returns its token.
+	 * Opens a cart with one unit of each SKU, the shopper's email, country FR and
+	 * standard shipping, and returns its token. Stores the time each call took in
+	 * {@code times}: the cart, each line, the details.
 	 */
-	private String prepareCart(String email, List<String> skus) throws IOException, InterruptedException {
+	private String prepareCart(String email, List<String> skus, long[] times) throws IOException, InterruptedException {
+		long started = System.nanoTime();
 		String cart = expect(json("POST", "/storefront/api/v1/carts", "{}"), 201);
+		times[0] = System.nanoTime() - started;
 		Matcher token = TOKEN.matcher(cart);
 		if (!token.find()) {
 			throw new IllegalStateException("no cart token in " + cart);
 		}
-		for (String sku : skus) {
+		for (int i = 0; i < skus.size(); i++) {
+			started = System.nanoTime();
 			expect(json("POST", "/storefront/api/v1/carts/" + token.group(1) + "/lines",
-					"{\"sku\":\"" + sku + "\",\"quantity\":1}"), 201);
+					"{\"sku\":\"" + skus.get(i) + "\",\"quantity\":1}"), 201);
+			times[1 + i] = System.nanoTime() - started;
 		}
+		started = System.nanoTime();
 		expect(json("PATCH", "/storefront/api/v1/carts/" + token.group(1),
 				"{\"email\":\"" + email + "\",\"country\":\"FR\",\"shippingMethod\":\"standard\"}"), 200);
+		times[1 + skus.size()] = System.nanoTime() - started;
 		return token.group(1);
 	}
 
@@ -557,9 +601,8 @@ public final class CheckoutBench {
 	// Reporting
 
 	private synchronized void sample(String what, int status, String body) {
-		String key = what + " " + status + " "
-				+ body.replaceAll("/carts/[A-Za-z0-9_-]{20,}", "/carts/{token}")
-					.substring(0, Math.min(body.length(), 300));
+		String text = body.replaceAll("/carts/[A-Za-z0-9_-]{20,}", "/carts/{token}");
+		String key = what + " " + status + " " + text.substring(0, Math.min(text.length(), 300));
 		this.errorSamples.merge(key, 1, Integer::sum);
 	}
 
@@ -567,7 +610,8 @@ public final class CheckoutBench {
 		int shown = 0;
 		for (Map.Entry<String, Integer> sample : this.errorSamples.entrySet()) {
 			if (shown++ == MAX_SAMPLES) {
-				System.out.printf(Locale.ROOT, "  ... %d more kinds of error%n", this.errorSamples.size() - MAX_SAMPLES);
+				System.out.printf(Locale.ROOT, "  ... %d more kinds of error%n",
+						this.errorSamples.size() - MAX_SAMPLES);
 				break;
 			}
 			System.out.printf(Locale.ROOT, "  error x%d: %s%n", sample.getValue(), sample.getKey());

@@ -73,17 +73,19 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Runs passes until no event is due.
+	 * Runs passes until no event is due (at most 100 passes, so a steady stream of new
+	 * events cannot keep one call going forever; the next run picks up the rest).
 	 * @return the number of events handled (delivered or rescheduled)
 	 */
 	public int drain() {
 		int total = 0;
 		int handled;
+		int passes = 0;
 		do {
 			handled = relayOnce();
 			total += handled;
 		}
-		while (handled >= this.batchSize);
+		while (handled > 0 && ++passes < 100);
 		return total;
 	}
 

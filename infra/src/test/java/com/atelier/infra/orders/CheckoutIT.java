@@ -193,6 +193,46 @@ class CheckoutIT extends IdentityTestSupport {
 	}
 
 	@Test
+	void no_stock_row_stays_locked_while_the_provider_answers() throws Exception {
+		Tenant brand = brand("slowpay");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant clutch = shop.variant("clutch", eu, "1800.00", 5);
+		shop.stripe(stripe.url());
+		Browser slow = browser(brand);
+		Browser fast = browser(brand);
+		String slowCart = Commerce.readyCart(slow, clutch.sku(), 1, "FR");
+		String fastCart = Commerce.readyCart(fast, clutch.sku(), 1, "FR");
+		int before = stripe.requests("/v1/payment_intents").size();
+		stripe.delay(3000);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<HttpResponse<String>> card = pool
+				.submit(() -> Commerce.checkout(slow, slowCart, "stripe", "pm_card_visa"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> stripe.requests("/v1/payment_intents").size() > before);
+			// The card payment is now waiting for the provider, its units reserved and
+			// committed.
+			assertThat(shop.stockOf(clutch)).containsExactly(5, 1, 4);
+
+			long started = System.nanoTime();
+			HttpResponse<String> other = Commerce.checkout(fast, fastCart, "manual", null);
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+			assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+			assertThat(took).as("the other buyer of the SKU did not wait for the provider")
+				.isLessThan(Duration.ofMillis(1500));
+			assertThat(card.isDone()).as("the provider had not answered yet").isFalse();
+			HttpResponse<String> paid = card.get(30, TimeUnit.SECONDS);
+			assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+			assertThat(shop.stockOf(clutch)).containsExactly(4, 1, 3);
+		}
+		finally {
+			stripe.delay(0);
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void a_declined_card_releases_the_stock_and_reopens_the_cart() {
 		Tenant brand = brand("decline");
 		Commerce shop = commerce(brand);

@@ -43,6 +43,8 @@ final class FakeStripe implements AutoCloseable {
 
 	private volatile Mode mode = Mode.AUTHORIZE;
 
+	private volatile long delayMillis;
+
 	FakeStripe() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/v1/", this::handle);
@@ -55,6 +57,11 @@ final class FakeStripe implements AutoCloseable {
 
 	void mode(Mode mode) {
 		this.mode = mode;
+	}
+
+	/** Answers PaymentIntent creations this much later (a slow provider). */
+	void delay(long millis) {
+		this.delayMillis = millis;
 	}
 
 	List<Request> requests() {
@@ -84,6 +91,14 @@ final class FakeStripe implements AutoCloseable {
 			return;
 		}
 		if (path.equals("/v1/payment_intents")) {
+			if (this.delayMillis > 0) {
+				try {
+					Thread.sleep(this.delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			String id = "pi_fake" + this.ids.incrementAndGet();
 			long amount = Long.parseLong(form.get("amount"));
 			String currency = form.get("currency");

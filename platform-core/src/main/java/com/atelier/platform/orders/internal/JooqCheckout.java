@@ -29,12 +29,14 @@ import com.atelier.platform.jooq.tenant_template.tables.records.CheckoutSettings
 import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.Checkout;
 import com.atelier.platform.orders.CheckoutResult;
+import com.atelier.platform.orders.Order;
 import com.atelier.platform.orders.OrderProblems;
-import com.atelier.platform.orders.Orders;
+import com.atelier.platform.orders.OrderStatus;
 import com.atelier.platform.payments.PaymentProvider;
 import com.atelier.platform.payments.PaymentProviders;
 import com.atelier.platform.payments.PaymentRequest;
 import com.atelier.platform.payments.PaymentResult;
+import com.atelier.platform.payments.PaymentStatus;
 import com.atelier.platform.problem.FieldProblem;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
@@ -67,19 +69,16 @@ class JooqCheckout implements Checkout {
 
 	private final Customers customers;
 
-	private final Orders orders;
-
 	private final TransactionTemplate tx;
 
 	JooqCheckout(CartStore store, Inventory inventory, Events events, PaymentProviders providers, OrderLedger ledger,
-			Customers customers, Orders orders, PlatformTransactionManager transactions) {
+			Customers customers, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.inventory = inventory;
 		this.events = events;
 		this.providers = providers;
 		this.ledger = ledger;
 		this.customers = customers;
-		this.orders = orders;
 		this.tx = new TransactionTemplate(transactions);
 	}
 
@@ -121,7 +120,7 @@ class JooqCheckout implements Checkout {
 						"The reservation expired before the payment was confirmed; the payment was cancelled.");
 			}
 			default -> {
-				return new CheckoutResult(this.orders.get(placed.orderId()), result.clientSecret());
+				return new CheckoutResult(placed.answer(outcome, result), result.clientSecret());
 			}
 		}
 	}
@@ -200,18 +199,25 @@ class JooqCheckout implements Checkout {
 				ORDER_LINES.UNIT_PRICE_MINOR, ORDER_LINES.SUBTOTAL_MINOR, ORDER_LINES.TAX_RATE, ORDER_LINES.TAX_MINOR);
 		Map<UUID, Integer> units = new TreeMap<>();
 		List<Map<String, Object>> eventLines = new ArrayList<>();
+		List<Order.Line> orderLines = new ArrayList<>();
 		for (int i = 0; i < priced.rows().size(); i++) {
 			CartStore.LineRow row = priced.rows().get(i);
 			Pricer.Priced p = priced.priced().get(i);
-			lines = lines.values(UUID.randomUUID(), orderId, i, row.productId(), row.variantId(), row.sku(),
-					row.title(), row.variantTitle(), row.personalization(), row.quantity(), row.unitMinor(),
-					p.subtotal(), priced.rate(), p.tax());
+			UUID lineId = UUID.randomUUID();
+			lines = lines.values(lineId, orderId, i, row.productId(), row.variantId(), row.sku(), row.title(),
+					row.variantTitle(), row.personalization(), row.quantity(), row.unitMinor(), p.subtotal(),
+					priced.rate(), p.tax());
+			orderLines.add(new Order.Line(lineId, row.sku(), row.title(), row.variantTitle(), row.personalization(),
+					row.quantity(), 0, Money.ofMinor(row.unitMinor(), priced.currency()),
+					Money.ofMinor(p.subtotal(), priced.currency()), priced.rate(),
+					Money.ofMinor(p.tax(), priced.currency())));
 			units.merge(row.variantId(), row.quantity(), Integer::sum);
 			eventLines.add(Map.of("sku", row.sku(), "quantity", row.quantity()));
 		}
 		lines.execute();
+		UUID paymentId = UUID.randomUUID();
 		dsl.insertInto(PAYMENTS)
-			.set(PAYMENTS.ID, UUID.randomUUID())
+			.set(PAYMENTS.ID, paymentId)
 			.set(PAYMENTS.ORDER_ID, orderId)
 			.set(PAYMENTS.PROVIDER, provider)
 			.set(PAYMENTS.STATUS, "PENDING")
@@ -229,7 +235,13 @@ class JooqCheckout implements Checkout {
 		this.ledger.scheduleExpiry(orderId, expiresAt);
 		// Last: the stock rows stay locked only until this transaction commits.
 		this.inventory.reserve(orderId, units);
-		return new Placed(orderId, number, priced.totals().total(), email);
+		OffsetDateTime now = OffsetDateTime.now();
+		Order order = new Order(orderId, number, OrderStatus.PLACED, email, customer, priced.market().getHandle(),
+				cart.getCountry(), (priced.method() != null) ? priced.method().getName() : null, orderLines,
+				priced.totals(), Money.zero(priced.currency()), Money.zero(priced.currency()), provider,
+				expiresAt.toInstant(), null, List.of(), List.of(), List.of(), List.of(), List.of(), now.toInstant(),
+				now.toInstant());
+		return new Placed(orderId, number, priced.totals().total(), email, paymentId, order);
 	}
 
 	private void validate(DSLContext dsl, CartStore.Priced priced, @Nullable String email) {
@@ -303,7 +315,27 @@ class JooqCheckout implements Checkout {
 	 * @param total what to charge
 	 * @param email the shopper's email
 	 */
-	record Placed(UUID orderId, long number, Money total, @Nullable String email) {
+	record Placed(UUID orderId, long number, Money total, @Nullable String email, UUID paymentId, Order order) {
+
+		/**
+		 * The order as the settling transaction left it, without reading it back: paid,
+		 * or still placed with its payment pending or requiring action.
+		 */
+		Order answer(OrderLedger.Outcome outcome, PaymentResult result) {
+			Order o = this.order;
+			boolean paid = outcome == OrderLedger.Outcome.PAID;
+			boolean captured = result.status() == PaymentStatus.CAPTURED;
+			Money zero = Money.zero(this.total.currency());
+			Order.Payment payment = new Order.Payment(this.paymentId, o.paymentProvider(), result.reference(),
+					result.status().name().toLowerCase(java.util.Locale.ROOT), this.total, captured ? this.total : zero,
+					zero, null);
+			return new Order(o.id(), o.number(), paid ? OrderStatus.PAID : OrderStatus.PLACED, o.email(),
+					o.customerId(), o.market(), o.country(), o.shippingMethod(), o.lines(), o.totals(),
+					(paid && captured) ? this.total : zero, zero, o.paymentProvider(),
+					paid ? null : o.reservationExpiresAt(), null, List.of(payment), List.of(), List.of(), List.of(),
+					List.of(), o.placedAt(), java.time.Instant.now());
+		}
+
 	}
 
 }

@@ -171,7 +171,7 @@ log "$(awk -v b=$((busy1 - busy0)) -v s=$((server1 - server0)) -v p=$((pg1 - pg0
 	-v n="$(result "$work/mixed.txt" all_ok)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
 	o = b - s - p - c; if (o < 0) o = 0
 	printf "CPU during the whole mixed run (%d successful checkouts, warm-up included): server JVM %.1f s (%.0f%%),", n, s / hz, 100 * s / b
-	printf " PostgreSQL %.1f s (%.0f%%), load generator %.1f s (%.0f%%), other processes %.1f s (%.0f%%)\n", p / hz, 100 * p / b, c / hz, 100 * c / b, o / hz, 100 * o / b
+	printf " PostgreSQL %.1f s (%.0f%%), load generator %.1f s (%.0f%%), other processes, interrupts and steal %.1f s (%.0f%%)\n", p / hz, 100 * p / b, c / hz, 100 * c / b, o / hz, 100 * o / b
 	if (n > 0) printf "CPU per successful checkout flow (4-5 calls): server JVM %.1f ms, PostgreSQL %.1f ms", 1000 * s / hz / n, 1000 * p / hz / n }')"
 log ""
 
@@ -196,3 +196,4 @@ log "mixed SKUs, $shoppers shoppers: $mixed successful checkouts/s, $(result "$w
 log "    checkout call p99 $(result "$work/mixed.txt" checkout_p99_ms) ms, whole flow p99 $(result "$work/mixed.txt" flow_p99_ms) ms"
 log ""
 log "results written to $out"
+[ "$(result "$work/verify.txt" pass)" = true ]

@@ -110,7 +110,10 @@ class CheckoutIT extends IdentityTestSupport {
 		Tenant brand = brand("flash2");
 		Commerce shop = commerce(brand);
 		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
-		Product.Variant bag = shop.variant("flash-bag", eu, "4200.00", 20);
+		// Two locations of 10: shoppers are served from either.
+		Product.Variant bag = shop.variant("flash-bag", eu, "4200.00", 0);
+		shop.stockAt("paris", bag, 10);
+		shop.stockAt("geneva", bag, 10);
 		Browser one = browser(brand);
 		Browser two = browser(brand).node(secondNodePort());
 		List<String> carts = prepare(one, bag.sku(), 200);
@@ -122,6 +125,57 @@ class CheckoutIT extends IdentityTestSupport {
 		assertThat(statuses.stream().filter((s) -> s == 409)).hasSize(180);
 		assertThat(shop.stockOf(bag)).containsExactly(20, 20, 0);
 		assertThat(shop.count("select count(*) from orders")).isEqualTo(20);
+		assertThat(shop.count("select count(*) from stock_levels where available <> 0")).isZero();
+	}
+
+	@Test
+	void units_come_from_several_locations_when_none_has_enough() {
+		Tenant brand = brand("split");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant vase = shop.variant("vase", eu, "700.00", 0);
+		shop.stockAt("paris", vase, 2);
+		shop.stockAt("geneva", vase, 3);
+		Browser shopper = browser(brand);
+
+		HttpResponse<String> placed = Commerce.checkout(shopper, Commerce.readyCart(shopper, vase.sku(), 4, "FR"),
+				"manual", null);
+
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+		assertThat(shop.stockOf(vase)).containsExactly(5, 4, 1);
+		assertThat(shop.count("select count(*) from stock_reservations")).as("3 from Geneva, 1 from Paris")
+			.isEqualTo(2);
+		assertThat(shop.count("select quantity from stock_reservations r join stock_locations l on l.id ="
+				+ " r.location_id where l.handle = 'geneva'"))
+			.isEqualTo(3);
+		HttpResponse<String> tooMany = Commerce.checkout(shopper, Commerce.readyCart(shopper, vase.sku(), 2, "FR"),
+				"manual", null);
+		assertThat(tooMany.statusCode()).isEqualTo(409);
+		assertThat(shop.stockOf(vase)).containsExactly(5, 4, 1);
+	}
+
+	@Test
+	void a_line_holds_at_most_999_units() {
+		Tenant brand = brand("cap");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant pin = shop.variant("pin", eu, "90.00", 0);
+		Browser shopper = browser(brand);
+		String token = Commerce.newCart(shopper);
+		Commerce.add(shopper, token, pin.sku(), 999, null);
+
+		HttpResponse<String> over = shopper.json("POST", "/storefront/api/v1/carts/" + token + "/lines",
+				"{\"sku\":\"" + pin.sku() + "\",\"quantity\":1}");
+
+		assertThat(over.statusCode()).as(over.body()).isEqualTo(400);
+		assertThat(Commerce.json(shopper.get("/storefront/api/v1/carts/" + token))
+			.get("lines")
+			.get(0)
+			.get("quantity")
+			.asInt()).isEqualTo(999);
+		assertThat(shopper
+			.json("POST", "/storefront/api/v1/carts/" + token + "/lines", "{\"sku\":\"NOPE\",\"quantity\":1}")
+			.statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -113,6 +113,18 @@ final class Commerce {
 		});
 	}
 
+	/** Units of a variant at a location of its own (created on first use). */
+	void stockAt(String locationHandle, Product.Variant variant, int units) {
+		TenantContext.run(this.tenant.ref(), () -> {
+			StockLocation at = this.inventory.locations()
+				.stream()
+				.filter((l) -> l.handle().equals(locationHandle))
+				.findFirst()
+				.orElseGet(() -> this.inventory.createLocation(locationHandle, locationHandle, TESTS));
+			this.inventory.adjust(variant.id(), at.id(), units, "test stock", TESTS);
+		});
+	}
+
 	void stripe(String apiBase) {
 		TenantContext.run(this.tenant.ref(),
 				() -> this.providers.configureStripe(FakeStripe.SECRET_KEY, FakeStripe.WEBHOOK_SECRET, apiBase, TESTS));

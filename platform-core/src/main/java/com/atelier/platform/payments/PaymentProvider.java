@@ -20,6 +20,15 @@ public interface PaymentProvider {
 	String name();
 
 	/**
+	 * Whether calls leave the process. A provider that answers locally ({@code manual})
+	 * may be asked inside a transaction, saving checkout a round of work; a remote one is
+	 * only ever called with no transaction open.
+	 */
+	default boolean remote() {
+		return true;
+	}
+
+	/**
 	 * Reserves the amount on the shopper's payment method without taking it.
 	 * @param request what to authorize
 	 * @return {@link PaymentStatus#AUTHORIZED}, {@link PaymentStatus#PENDING} (money

@@ -65,17 +65,54 @@ public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
 		this.listen = listen;
 	}
 
+	private final Object publisherLock = new Object();
+
+	private @Nullable Connection publisher;
+
+	/**
+	 * Sends on one connection kept open for publishing (opening a connection per signal
+	 * costs PostgreSQL a backend start each time); a broken one is replaced once.
+	 */
 	@Override
 	public void publish(String channel, String payload) {
 		checkChannel(channel);
-		try (Connection publisher = DriverManager.getConnection(this.url, this.credentials);
-				PreparedStatement statement = publisher.prepareStatement("select pg_notify(?, ?)")) {
+		synchronized (this.publisherLock) {
+			try {
+				notify(channel, payload);
+			}
+			catch (SQLException first) {
+				closePublisher();
+				try {
+					notify(channel, payload);
+				}
+				catch (SQLException ex) {
+					closePublisher();
+					throw new IllegalStateException("Cannot publish to " + channel, ex);
+				}
+			}
+		}
+	}
+
+	private void notify(String channel, String payload) throws SQLException {
+		if (this.publisher == null || this.publisher.isClosed()) {
+			this.publisher = DriverManager.getConnection(this.url, this.credentials);
+		}
+		try (PreparedStatement statement = this.publisher.prepareStatement("select pg_notify(?, ?)")) {
 			statement.setString(1, channel);
 			statement.setString(2, payload);
 			statement.execute();
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot publish to " + channel, ex);
+	}
+
+	private void closePublisher() {
+		if (this.publisher != null) {
+			try {
+				this.publisher.close();
+			}
+			catch (SQLException ex) {
+				// already broken
+			}
+			this.publisher = null;
 		}
 	}
 
@@ -146,6 +183,9 @@ public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
 		this.running = false;
 		Thread worker = this.thread;
 		dropConnection();
+		synchronized (this.publisherLock) {
+			closePublisher();
+		}
 		if (worker != null) {
 			worker.interrupt();
 		}

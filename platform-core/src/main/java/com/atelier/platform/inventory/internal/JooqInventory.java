@@ -196,81 +196,125 @@ class JooqInventory implements Inventory {
 		return level;
 	}
 
+	/**
+	 * Reserves one variant's units at the single location with the most available, in one
+	 * statement: pick the row, update it only if it still has enough (PostgreSQL
+	 * re-checks the condition on the latest row version after waiting for its lock), and
+	 * record the reservation. The row stays locked only from this statement to the
+	 * commit. Answers the variant's available units before, or nothing when no single
+	 * location could take the whole quantity.
+	 */
+	private static final String RESERVE_AT_ONE_LOCATION = """
+			with pick as (
+			    select variant_id, location_id from {0}
+			    where variant_id = {2} and on_hand - reserved >= {3}
+			    order by on_hand - reserved desc, location_id
+			    limit 1),
+			taken as (
+			    update {0} s set reserved = s.reserved + {3}, updated_at = now()
+			    from pick
+			    where s.variant_id = pick.variant_id and s.location_id = pick.location_id
+			      and s.on_hand - s.reserved >= {3}
+			    returning s.variant_id, s.location_id),
+			held as (
+			    insert into {1} (order_id, variant_id, location_id, quantity)
+			    select {4}, variant_id, location_id, {3} from taken
+			    returning variant_id)
+			select (select sum(on_hand - reserved) from {0} where variant_id = {2})::int as available_before
+			from held""";
+
 	@Override
 	public void reserve(UUID orderId, Map<UUID, Integer> units) {
-		if (units.isEmpty()) {
-			return;
-		}
 		DSLContext dsl = this.db.dsl();
-		// Lock every stock row of the order's variants, always in the same order, so two
-		// checkouts that share variants queue instead of deadlocking.
-		Map<UUID, List<Record>> rows = new TreeMap<>();
-		for (Record r : dsl
-			.select(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID, STOCK_LEVELS.ON_HAND, STOCK_LEVELS.RESERVED)
-			.from(STOCK_LEVELS)
-			.where(STOCK_LEVELS.VARIANT_ID.in(units.keySet()))
-			.orderBy(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID)
-			.forUpdate()
-			.fetch()) {
-			rows.computeIfAbsent(r.get(STOCK_LEVELS.VARIANT_ID), (k) -> new ArrayList<>()).add(r);
-		}
-		List<Take> takes = new ArrayList<>();
-		List<UUID> short_ = new ArrayList<>();
 		boolean bandChanged = false;
+		// Variants in a fixed order, so two checkouts that share variants queue instead
+		// of
+		// deadlocking.
 		for (Map.Entry<UUID, Integer> wanted : new TreeMap<>(units).entrySet()) {
-			List<Record> levels = new ArrayList<>(rows.getOrDefault(wanted.getKey(), List.of()));
-			// Most available first; ties by location id, so the choice is deterministic.
-			levels.sort(java.util.Comparator
-				.comparingInt((Record r) -> -(r.get(STOCK_LEVELS.ON_HAND) - r.get(STOCK_LEVELS.RESERVED)))
-				.thenComparing((Record r) -> r.get(STOCK_LEVELS.LOCATION_ID)));
-			int total = levels.stream()
-				.mapToInt((r) -> r.get(STOCK_LEVELS.ON_HAND) - r.get(STOCK_LEVELS.RESERVED))
-				.sum();
-			int remaining = wanted.getValue();
-			if (remaining <= 0) {
+			UUID variant = wanted.getKey();
+			int quantity = wanted.getValue();
+			if (quantity <= 0) {
 				throw CatalogProblems.Invalid.of("quantity", "must be positive");
 			}
-			if (total < remaining) {
-				short_.add(wanted.getKey());
-				continue;
-			}
-			bandChanged |= total - remaining <= this.storefrontLowStock;
-			for (Record level : levels) {
-				int available = level.get(STOCK_LEVELS.ON_HAND) - level.get(STOCK_LEVELS.RESERVED);
-				int take = Math.min(available, remaining);
-				if (take > 0) {
-					takes.add(new Take(wanted.getKey(), level.get(STOCK_LEVELS.LOCATION_ID), take));
-					remaining -= take;
-				}
-				if (remaining == 0) {
-					break;
-				}
-			}
+			Integer before = dsl
+				.resultQuery(RESERVE_AT_ONE_LOCATION, STOCK_LEVELS, STOCK_RESERVATIONS, DSL.val(variant),
+						DSL.val(quantity), DSL.val(orderId))
+				.fetchOptional(0, Integer.class)
+				.orElse(null);
+			int left = (before != null) ? before - quantity : reserveAcrossLocations(dsl, orderId, variant, quantity);
+			bandChanged |= left <= this.storefrontLowStock;
 		}
-		if (!short_.isEmpty()) {
-			List<String> skus = dsl.select(VARIANTS.SKU)
-				.from(VARIANTS)
-				.where(VARIANTS.ID.in(short_))
-				.orderBy(VARIANTS.SKU)
-				.fetch(VARIANTS.SKU);
-			throw new InsufficientStock("Not enough units available of " + String.join(", ", skus) + ".");
-		}
-		for (Take take : takes) {
-			dsl.update(STOCK_LEVELS)
-				.set(STOCK_LEVELS.RESERVED, STOCK_LEVELS.RESERVED.plus(take.units()))
-				.set(STOCK_LEVELS.UPDATED_AT, OffsetDateTime.now())
-				.where(STOCK_LEVELS.VARIANT_ID.eq(take.variantId()), STOCK_LEVELS.LOCATION_ID.eq(take.locationId()))
-				.execute();
-		}
-		var insert = dsl.insertInto(STOCK_RESERVATIONS, STOCK_RESERVATIONS.ORDER_ID, STOCK_RESERVATIONS.VARIANT_ID,
-				STOCK_RESERVATIONS.LOCATION_ID, STOCK_RESERVATIONS.QUANTITY);
-		for (Take take : takes) {
-			insert = insert.values(orderId, take.variantId(), take.locationId(), take.units());
-		}
-		insert.execute();
 		if (bandChanged) {
 			signalStorefront();
 		}
+	}
+
+	/**
+	 * No single location has enough: lock the variant's rows (in location order) and take
+	 * from the locations with the most available first.
+	 * @return the variant's available units after
+	 */
+	private int reserveAcrossLocations(DSLContext dsl, UUID orderId, UUID variant, int quantity) {
+		List<Record> levels = new ArrayList<>(dsl
+			.select(STOCK_LEVELS.VARIANT_ID, STOCK_LEVELS.LOCATION_ID, STOCK_LEVELS.ON_HAND, STOCK_LEVELS.RESERVED)
+			.from(STOCK_LEVELS)
+			.where(STOCK_LEVELS.VARIANT_ID.eq(variant))
+			.orderBy(STOCK_LEVELS.LOCATION_ID)
+			.forUpdate()
+			.fetch());
+		levels.sort(java.util.Comparator
+			.comparingInt((Record r) -> -(r.get(STOCK_LEVELS.ON_HAND) - r.get(STOCK_LEVELS.RESERVED)))
+			.thenComparing((Record r) -> r.get(STOCK_LEVELS.LOCATION_ID)));
+		int total = levels.stream().mapToInt((r) -> r.get(STOCK_LEVELS.ON_HAND) - r.get(STOCK_LEVELS.RESERVED)).sum();
+		if (total < quantity) {
+			String sku = dsl.select(VARIANTS.SKU).from(VARIANTS).where(VARIANTS.ID.eq(variant)).fetchOne(VARIANTS.SKU);
+			throw new InsufficientStock("Not enough units available of " + sku + ".");
+		}
+		int remaining = quantity;
+		for (Record level : levels) {
+			int take = Math.min(level.get(STOCK_LEVELS.ON_HAND) - level.get(STOCK_LEVELS.RESERVED), remaining);
+			if (take <= 0) {
+				continue;
+			}
+			UUID location = level.get(STOCK_LEVELS.LOCATION_ID);
+			dsl.update(STOCK_LEVELS)
+				.set(STOCK_LEVELS.RESERVED, STOCK_LEVELS.RESERVED.plus(take))
+				.set(STOCK_LEVELS.UPDATED_AT, OffsetDateTime.now())
+				.where(STOCK_LEVELS.VARIANT_ID.eq(variant), STOCK_LEVELS.LOCATION_ID.eq(location))
+				.execute();
+			dsl.insertInto(STOCK_RESERVATIONS)
+				.set(STOCK_RESERVATIONS.ORDER_ID, orderId)
+				.set(STOCK_RESERVATIONS.VARIANT_ID, variant)
+				.set(STOCK_RESERVATIONS.LOCATION_ID, location)
+				.set(STOCK_RESERVATIONS.QUANTITY, take)
+				.execute();
+			remaining -= take;
+			if (remaining == 0) {
+				break;
+			}
+		}
+		return total - quantity;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<UUID> shortOf(Map<UUID, Integer> units) {
+		if (units.isEmpty()) {
+			return java.util.Set.of();
+		}
+		Map<UUID, Integer> available = this.db.dsl()
+			.select(STOCK_LEVELS.VARIANT_ID, DSL.sum(STOCK_LEVELS.AVAILABLE).cast(Integer.class))
+			.from(STOCK_LEVELS)
+			.where(STOCK_LEVELS.VARIANT_ID.in(units.keySet()))
+			.groupBy(STOCK_LEVELS.VARIANT_ID)
+			.fetchMap(STOCK_LEVELS.VARIANT_ID, DSL.sum(STOCK_LEVELS.AVAILABLE).cast(Integer.class));
+		java.util.Set<UUID> shortOf = new java.util.HashSet<>();
+		units.forEach((variant, wanted) -> {
+			if (available.getOrDefault(variant, 0) < wanted) {
+				shortOf.add(variant);
+			}
+		});
+		return shortOf;
 	}
 
 	@Override
@@ -374,9 +418,6 @@ class JooqInventory implements Inventory {
 
 	private void signalStorefront() {
 		this.signals.publishAfterCommit(CatalogCache.CHANNEL, TenantContext.require().id().toString());
-	}
-
-	private record Take(UUID variantId, UUID locationId, int units) {
 	}
 
 	private static org.jooq.SelectOnConditionStep<? extends Record> levelQuery(DSLContext dsl) {

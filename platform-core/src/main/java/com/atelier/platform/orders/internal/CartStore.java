@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import com.atelier.platform.orders.Totals;
 import com.atelier.platform.tenancy.TenantDsl;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
+import static com.atelier.platform.jooq.tenant_template.Tables.CHECKOUT_SETTINGS;
 import static com.atelier.platform.jooq.tenant_template.Tables.CART_LINES;
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRICES;
@@ -86,27 +88,42 @@ class CartStore {
 					r.get(PRODUCTS.PURCHASE_LIMIT)));
 	}
 
-	BigDecimal taxRate(UUID marketId, @Nullable String country) {
-		if (country == null) {
-			return BigDecimal.ZERO;
-		}
-		BigDecimal rate = dsl().select(TAX_RATES.RATE)
-			.from(TAX_RATES)
-			.where(TAX_RATES.MARKET_ID.eq(marketId), TAX_RATES.COUNTRY.eq(country))
-			.fetchOne(TAX_RATES.RATE);
-		return (rate != null) ? rate : BigDecimal.ZERO;
-	}
-
-	@Nullable ShippingMethodsRecord shippingMethod(@Nullable UUID id) {
-		return (id != null) ? dsl().fetchOne(SHIPPING_METHODS, SHIPPING_METHODS.ID.eq(id)) : null;
+	/**
+	 * The market, the destination's tax rate, the chosen shipping method, whether the
+	 * market has any, and the reservation time: one query.
+	 */
+	Context context(UUID marketId, @Nullable String country, @Nullable UUID shippingMethodId) {
+		var any = SHIPPING_METHODS.as("any_method");
+		var hasShipping = DSL
+			.field(DSL.exists(DSL.selectOne().from(any).where(any.MARKET_ID.eq(MARKETS.ID), any.ACTIVE.isTrue())))
+			.as("has_shipping");
+		var minutes = DSL.field(DSL.select(CHECKOUT_SETTINGS.RESERVATION_MINUTES).from(CHECKOUT_SETTINGS))
+			.as("reservation_minutes");
+		Record r = dsl().select(MARKETS.fields())
+			.select(TAX_RATES.RATE)
+			.select(SHIPPING_METHODS.fields())
+			.select(hasShipping, minutes)
+			.from(MARKETS)
+			.leftJoin(TAX_RATES)
+			.on(TAX_RATES.MARKET_ID.eq(MARKETS.ID), TAX_RATES.COUNTRY.eq((country != null) ? country : ""))
+			.leftJoin(SHIPPING_METHODS)
+			.on(SHIPPING_METHODS.ID.eq(shippingMethodId), SHIPPING_METHODS.MARKET_ID.eq(MARKETS.ID))
+			.where(MARKETS.ID.eq(marketId))
+			.fetchSingle();
+		BigDecimal rate = r.get(TAX_RATES.RATE);
+		Integer reservationMinutes = r.get(minutes);
+		return new Context(r.into(MARKETS), (rate != null) ? rate : BigDecimal.ZERO,
+				(r.get(SHIPPING_METHODS.ID) != null) ? r.into(SHIPPING_METHODS) : null,
+				Boolean.TRUE.equals(r.get(hasShipping)), (reservationMinutes != null) ? reservationMinutes : 15);
 	}
 
 	/** Prices everything; lines without a price count as zero (and block checkout). */
 	Priced price(CartsRecord cart) {
-		MarketsRecord market = market(cart.getMarketId());
+		Context context = context(cart.getMarketId(), cart.getCountry(), cart.getShippingMethodId());
+		MarketsRecord market = context.market();
 		CurrencyCode currency = new CurrencyCode(market.getCurrency());
 		List<LineRow> rows = lines(cart.getId(), market.getId());
-		BigDecimal rate = taxRate(market.getId(), cart.getCountry());
+		BigDecimal rate = context.rate();
 		boolean included = market.getPricesIncludeTax();
 		List<Pricer.Priced> priced = new ArrayList<>();
 		List<Cart.Line> lines = new ArrayList<>();
@@ -124,11 +141,11 @@ class CartStore {
 					(row.unitMinor() != null) ? Money.ofMinor(p.subtotal(), currency) : null,
 					(row.unitMinor() != null) ? Money.ofMinor(p.tax(), currency) : null));
 		}
-		ShippingMethodsRecord method = shippingMethod(cart.getShippingMethodId());
+		ShippingMethodsRecord method = context.method();
 		long shipping = (method != null) ? Pricer.shipping(method.getAmountMinor(), method.getFreeFromMinor(), subtotal)
 				: 0;
 		Totals totals = Pricer.totals(currency, priced, shipping, rate, included);
-		return new Priced(cart, market, currency, rows, priced, lines, method, rate, totals);
+		return new Priced(cart, market, currency, rows, priced, lines, method, rate, totals, context);
 	}
 
 	Cart view(CartsRecord cart, @Nullable String token) {
@@ -171,7 +188,18 @@ class CartStore {
 	 */
 	record Priced(CartsRecord cart, MarketsRecord market, CurrencyCode currency, List<LineRow> rows,
 			List<Pricer.Priced> priced, List<Cart.Line> lines, @Nullable ShippingMethodsRecord method, BigDecimal rate,
-			Totals totals) {
+			Totals totals, Context context) {
+	}
+
+	/**
+	 * @param market the market
+	 * @param rate the destination's tax rate (0 when none)
+	 * @param method the chosen shipping method, or null
+	 * @param hasShipping whether the market has active shipping methods
+	 * @param reservationMinutes the tenant's reservation time
+	 */
+	record Context(MarketsRecord market, BigDecimal rate, @Nullable ShippingMethodsRecord method, boolean hasShipping,
+			int reservationMinutes) {
 	}
 
 }

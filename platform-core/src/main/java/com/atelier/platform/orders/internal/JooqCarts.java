@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -23,6 +25,8 @@ import com.atelier.platform.jooq.tenant_template.tables.records.ShippingMethodsR
 import com.atelier.platform.orders.Cart;
 import com.atelier.platform.orders.Carts;
 import com.atelier.platform.orders.OrderProblems;
+import com.atelier.platform.orders.Totals;
+import com.atelier.platform.money.Money;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.problem.FieldProblem;
 
@@ -64,7 +68,10 @@ class JooqCarts implements Carts {
 		cart.setMarketId(chosen.id());
 		cart.setStatus("OPEN");
 		cart.store();
-		return this.store.view(this.store.dsl().fetchSingle(CARTS, CARTS.ID.eq(cart.getId())), token);
+		// A new cart is empty: its view needs no query.
+		Money zero = Money.zero(chosen.currency());
+		return new Cart(cart.getId(), token, "open", chosen.handle(), chosen.currency().code(), null, null, null, null,
+				List.of(), new Totals(zero, zero, zero, zero, zero, chosen.pricesIncludeTax()));
 	}
 
 	@Override
@@ -103,33 +110,33 @@ class JooqCarts implements Carts {
 			throw new CatalogProblems.NotFound("product variant "
 					+ ((variantId != null) ? variantId.toString() : "'" + abbreviate(sku) + "'") + " on sale");
 		}
-		int lines = dsl.fetchCount(CART_LINES, CART_LINES.CART_ID.eq(cart.getId()));
-		CartLinesRecord existing = dsl.fetchOne(CART_LINES, CART_LINES.CART_ID.eq(cart.getId()),
-				CART_LINES.VARIANT_ID.eq(variant), CART_LINES.PERSONALIZATION.eq(note));
-		if (existing != null) {
-			int total = existing.getQuantity() + quantity;
-			if (total > 999) {
-				throw CatalogProblems.Invalid.of("quantity", "a line holds at most 999 units");
-			}
-			existing.setQuantity(total);
-			existing.store();
+		// One statement: a new line at the end, or more units on the equal line.
+		var lineCount = DSL.field(DSL.selectCount().from(CART_LINES).where(CART_LINES.CART_ID.eq(cart.getId())))
+			.as("lines_before");
+		var inserted = DSL.field("(xmax = 0)", Boolean.class).as("inserted");
+		Record added = dsl.insertInto(CART_LINES)
+			.set(CART_LINES.ID, UUID.randomUUID())
+			.set(CART_LINES.CART_ID, cart.getId())
+			.set(CART_LINES.VARIANT_ID, variant)
+			.set(CART_LINES.QUANTITY, quantity)
+			.set(CART_LINES.PERSONALIZATION, note)
+			.set(CART_LINES.POSITION,
+					DSL.field(DSL.select(DSL.coalesce(DSL.max(CART_LINES.POSITION).plus(1), DSL.inline(0)))
+						.from(CART_LINES)
+						.where(CART_LINES.CART_ID.eq(cart.getId()))))
+			.onConflict(CART_LINES.CART_ID, CART_LINES.VARIANT_ID, CART_LINES.PERSONALIZATION)
+			.doUpdate()
+			.set(CART_LINES.QUANTITY, CART_LINES.QUANTITY.plus(DSL.excluded(CART_LINES.QUANTITY)))
+			.where(CART_LINES.QUANTITY.plus(DSL.excluded(CART_LINES.QUANTITY)).le(999))
+			.returningResult(CART_LINES.ID, inserted, lineCount)
+			.fetchOne();
+		if (added == null) {
+			throw CatalogProblems.Invalid.of("quantity", "a line holds at most 999 units");
 		}
-		else {
-			if (lines >= MAX_LINES) {
-				throw CatalogProblems.Invalid.of("lines", "a cart holds at most " + MAX_LINES + " lines");
-			}
-			Integer last = dsl.select(org.jooq.impl.DSL.max(CART_LINES.POSITION))
-				.from(CART_LINES)
-				.where(CART_LINES.CART_ID.eq(cart.getId()))
-				.fetchOne(0, Integer.class);
-			dsl.insertInto(CART_LINES)
-				.set(CART_LINES.ID, UUID.randomUUID())
-				.set(CART_LINES.CART_ID, cart.getId())
-				.set(CART_LINES.VARIANT_ID, variant)
-				.set(CART_LINES.QUANTITY, quantity)
-				.set(CART_LINES.PERSONALIZATION, note)
-				.set(CART_LINES.POSITION, (last != null) ? last + 1 : 0)
-				.execute();
+		// The count is of the lines before this statement; a new line past the limit is
+		// rolled back with the transaction.
+		if (Boolean.TRUE.equals(added.get(inserted)) && added.get(lineCount) >= MAX_LINES) {
+			throw CatalogProblems.Invalid.of("lines", "a cart holds at most " + MAX_LINES + " lines");
 		}
 		return touched(cart);
 	}
@@ -273,17 +280,25 @@ class JooqCarts implements Carts {
 		from.store();
 	}
 
+	/**
+	 * The open cart of a token, touched (its row locked until the change commits, so
+	 * changes to one cart queue): one statement. A closed or unknown cart is refused.
+	 */
 	private CartsRecord open(String token) {
-		CartsRecord cart = this.store.byToken(token);
-		if (!"OPEN".equals(cart.getStatus())) {
+		CartsRecord cart = CartTokens.wellFormed(token) ? this.store.dsl()
+			.update(CARTS)
+			.set(CARTS.UPDATED_AT, OffsetDateTime.now())
+			.where(CARTS.TOKEN_HASH.eq(CartTokens.hash(token)), CARTS.STATUS.eq("OPEN"))
+			.returning()
+			.fetchOne() : null;
+		if (cart == null) {
+			this.store.byToken(token);
 			throw new OrderProblems.CartClosed();
 		}
 		return cart;
 	}
 
 	private Cart touched(CartsRecord cart) {
-		cart.setUpdatedAt(OffsetDateTime.now());
-		cart.store();
 		return this.store.view(cart, null);
 	}
 

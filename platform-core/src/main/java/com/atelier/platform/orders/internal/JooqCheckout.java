@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -23,9 +24,9 @@ import com.atelier.platform.events.EventTypes;
 import com.atelier.platform.events.Events;
 import com.atelier.platform.identity.Customer;
 import com.atelier.platform.identity.Customers;
+import com.atelier.platform.inventory.InsufficientStock;
 import com.atelier.platform.inventory.Inventory;
 import com.atelier.platform.jooq.tenant_template.tables.records.CartsRecord;
-import com.atelier.platform.jooq.tenant_template.tables.records.CheckoutSettingsRecord;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.Checkout;
 import com.atelier.platform.orders.CheckoutResult;
@@ -40,11 +41,9 @@ import com.atelier.platform.payments.PaymentStatus;
 import com.atelier.platform.problem.FieldProblem;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
-import static com.atelier.platform.jooq.tenant_template.Tables.CHECKOUT_SETTINGS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDERS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDER_LINES;
 import static com.atelier.platform.jooq.tenant_template.Tables.PAYMENTS;
-import static com.atelier.platform.jooq.tenant_template.Tables.SHIPPING_METHODS;
 
 /**
  * Checkout in two transactions with the provider call between them (PITFALLS 14): the
@@ -93,7 +92,12 @@ class JooqCheckout implements Checkout {
 		if (!"manual".equals(provider.name()) && (paymentMethod == null || paymentMethod.isBlank())) {
 			throw CatalogProblems.Invalid.of("paymentMethod", "is required to pay with " + provider.name());
 		}
-		Placed placed = this.tx.execute((status) -> place(cartToken, customerId, provider.name()));
+		Placed placed = this.tx.execute((status) -> place(cartToken, customerId, provider, paymentMethod));
+		if (placed.settled() != null) {
+			// A local provider answered inside the placing transaction: nothing left to
+			// do.
+			return new CheckoutResult(placed.answer(OrderLedger.Outcome.WAITING, placed.settled()), null);
+		}
 		PaymentResult result;
 		try {
 			result = provider.authorize(
@@ -142,7 +146,9 @@ class JooqCheckout implements Checkout {
 		}
 	}
 
-	private Placed place(String token, @Nullable UUID customerId, String provider) {
+	private Placed place(String token, @Nullable UUID customerId, PaymentProvider paymentProvider,
+			@Nullable String paymentMethod) {
+		String provider = paymentProvider.name();
 		DSLContext dsl = this.store.dsl();
 		if (!CartTokens.wellFormed(token)) {
 			throw new CatalogProblems.NotFound("cart");
@@ -166,9 +172,26 @@ class JooqCheckout implements Checkout {
 		if (email == null && customer != null) {
 			email = this.customers.find(customer).map(Customer::email).orElse(null);
 		}
-		validate(dsl, priced, email);
-		CheckoutSettingsRecord settings = dsl.fetchOne(CHECKOUT_SETTINGS);
-		int minutes = (settings != null) ? settings.getReservationMinutes() : 15;
+		validate(priced, email);
+		int minutes = priced.context().reservationMinutes();
+		Map<UUID, Integer> units = new TreeMap<>();
+		for (CartStore.LineRow row : priced.rows()) {
+			units.merge(row.variantId(), row.quantity(), Integer::sum);
+		}
+		// Sold out already? Say so before writing anything or queueing for the stock
+		// rows.
+		Set<UUID> soldOut = this.inventory.shortOf(units);
+		if (!soldOut.isEmpty()) {
+			throw new InsufficientStock("Not enough units available of " + String.join(", ",
+					priced.rows()
+						.stream()
+						.filter((row) -> soldOut.contains(row.variantId()))
+						.map(CartStore.LineRow::sku)
+						.distinct()
+						.sorted()
+						.toList())
+					+ ".");
+		}
 		checkPurchaseLimits(dsl, priced, email);
 
 		UUID orderId = UUID.randomUUID();
@@ -197,7 +220,6 @@ class JooqCheckout implements Checkout {
 				ORDER_LINES.PRODUCT_ID, ORDER_LINES.VARIANT_ID, ORDER_LINES.SKU, ORDER_LINES.TITLE,
 				ORDER_LINES.VARIANT_TITLE, ORDER_LINES.PERSONALIZATION, ORDER_LINES.QUANTITY,
 				ORDER_LINES.UNIT_PRICE_MINOR, ORDER_LINES.SUBTOTAL_MINOR, ORDER_LINES.TAX_RATE, ORDER_LINES.TAX_MINOR);
-		Map<UUID, Integer> units = new TreeMap<>();
 		List<Map<String, Object>> eventLines = new ArrayList<>();
 		List<Order.Line> orderLines = new ArrayList<>();
 		for (int i = 0; i < priced.rows().size(); i++) {
@@ -211,16 +233,20 @@ class JooqCheckout implements Checkout {
 					row.quantity(), 0, Money.ofMinor(row.unitMinor(), priced.currency()),
 					Money.ofMinor(p.subtotal(), priced.currency()), priced.rate(),
 					Money.ofMinor(p.tax(), priced.currency())));
-			units.merge(row.variantId(), row.quantity(), Integer::sum);
 			eventLines.add(Map.of("sku", row.sku(), "quantity", row.quantity()));
 		}
 		lines.execute();
 		UUID paymentId = UUID.randomUUID();
+		// A local provider (manual) answers at once and without I/O: ask it here.
+		PaymentResult settled = paymentProvider.remote() ? null
+				: paymentProvider.authorize(new PaymentRequest(priced.totals().total(), orderId.toString(),
+						Long.toString(number), "order-" + orderId + "-authorize", paymentMethod, email));
 		dsl.insertInto(PAYMENTS)
 			.set(PAYMENTS.ID, paymentId)
 			.set(PAYMENTS.ORDER_ID, orderId)
 			.set(PAYMENTS.PROVIDER, provider)
-			.set(PAYMENTS.STATUS, "PENDING")
+			.set(PAYMENTS.STATUS, (settled != null) ? settled.status().name() : "PENDING")
+			.set(PAYMENTS.REFERENCE, (settled != null) ? settled.reference() : null)
 			.set(PAYMENTS.AMOUNT_MINOR, priced.totals().total().minor())
 			.set(PAYMENTS.CURRENCY, priced.currency().code())
 			.execute();
@@ -241,10 +267,10 @@ class JooqCheckout implements Checkout {
 				priced.totals(), Money.zero(priced.currency()), Money.zero(priced.currency()), provider,
 				expiresAt.toInstant(), null, List.of(), List.of(), List.of(), List.of(), List.of(), now.toInstant(),
 				now.toInstant());
-		return new Placed(orderId, number, priced.totals().total(), email, paymentId, order);
+		return new Placed(orderId, number, priced.totals().total(), email, paymentId, order, settled);
 	}
 
-	private void validate(DSLContext dsl, CartStore.Priced priced, @Nullable String email) {
+	private void validate(CartStore.Priced priced, @Nullable String email) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (priced.rows().isEmpty()) {
 			problems.add(new FieldProblem("lines", "the cart is empty"));
@@ -261,8 +287,7 @@ class JooqCheckout implements Checkout {
 		if (priced.cart().getCountry() == null) {
 			problems.add(new FieldProblem("country", "is required"));
 		}
-		if (priced.method() == null && dsl.fetchExists(SHIPPING_METHODS,
-				SHIPPING_METHODS.MARKET_ID.eq(priced.market().getId()), SHIPPING_METHODS.ACTIVE.isTrue())) {
+		if (priced.method() == null && priced.context().hasShipping()) {
 			problems.add(new FieldProblem("shippingMethod", "is required"));
 		}
 		if (!problems.isEmpty()) {
@@ -315,7 +340,8 @@ class JooqCheckout implements Checkout {
 	 * @param total what to charge
 	 * @param email the shopper's email
 	 */
-	record Placed(UUID orderId, long number, Money total, @Nullable String email, UUID paymentId, Order order) {
+	record Placed(UUID orderId, long number, Money total, @Nullable String email, UUID paymentId, Order order,
+			@Nullable PaymentResult settled) {
 
 		/**
 		 * The order as the settling transaction left it, without reading it back: paid,

@@ -25,6 +25,11 @@ final class ManualPaymentProvider implements PaymentProvider {
 	}
 
 	@Override
+	public boolean remote() {
+		return false;
+	}
+
+	@Override
 	public PaymentResult authorize(PaymentRequest request) {
 		return PaymentResult.of(PaymentStatus.PENDING, "manual-" + request.orderId(), request.amount());
 	}

@@ -38,7 +38,9 @@ server=""
 stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""; fi; }
 trap 'stop; rm -rf "$work"' EXIT
 
-java -jar "$jar" serve --demo --port "$port" >"$work/serve.log" 2>&1 &
+# ATELIER_SERVE_ARGS: extra Spring properties for the server, e.g. "--server.tomcat.threads.max=32".
+# shellcheck disable=SC2086
+java -jar "$jar" serve --demo --port "$port" ${ATELIER_SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
 server=$!
 started=""
 for _ in $(seq 1 180); do grep -q "Stop:" "$work/serve.log" && started=yes && break; sleep 1; done

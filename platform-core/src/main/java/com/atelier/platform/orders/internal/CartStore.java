@@ -21,6 +21,7 @@ import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.Cart;
 import com.atelier.platform.orders.Totals;
+import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
@@ -85,7 +86,7 @@ class CartStore {
 					r.get(PRODUCTS.ID), r.get(PRODUCTS.HANDLE), r.get(PRODUCTS.TITLE), r.get(VARIANTS.TITLE),
 					r.get(CART_LINES.PERSONALIZATION), r.get(CART_LINES.QUANTITY),
 					"ACTIVE".equals(r.get(PRODUCTS.STATUS)) ? r.get(PRICES.AMOUNT_MINOR) : null,
-					r.get(PRODUCTS.PURCHASE_LIMIT)));
+					r.get(PRODUCTS.PURCHASE_LIMIT), null));
 	}
 
 	/**
@@ -117,12 +118,107 @@ class CartStore {
 				Boolean.TRUE.equals(r.get(hasShipping)), (reservationMinutes != null) ? reservationMinutes : 15);
 	}
 
+	/**
+	 * The whole priced cart in one statement: the cart (claimed for checkout when
+	 * {@code claim}: {@code OPEN} to {@code CHECKED_OUT}, atomically), its market, the
+	 * destination's tax rate, the chosen shipping method, the reservation time, and each
+	 * line with its product, price in the market and units available now. Written as SQL
+	 * (schema-qualified with the current tenant's validated schema name) because it runs
+	 * on every cart view and checkout, where rendering a query this size costs more than
+	 * PostgreSQL spends running it.
+	 * @param where {@code id} or {@code token} (the token's hash)
+	 * @param key the cart id or token hash
+	 * @param claim whether to claim an open cart for checkout
+	 * @return the priced cart, or null when no (open, for a claim) cart matches
+	 */
+	@Nullable Priced read(String where, Object key, boolean claim) {
+		String t = TenantContext.require().schema().quoted() + ".";
+		String cart = claim ? "update " + t + "carts set status = 'CHECKED_OUT', updated_at = now()"
+				+ " where token_hash = ? and status = 'OPEN'"
+				+ " returning id, token_hash, market_id, customer_id, status, email, country, shipping_method_id,"
+				+ " created_at, updated_at"
+				: "select * from " + t + "carts where " + ("id".equals(where) ? "id" : "token_hash") + " = ?";
+		String sql = "with c as (" + cart + ")"
+				+ " select c.id, c.token_hash, c.market_id, c.customer_id, c.status, c.email, c.country,"
+				+ " c.shipping_method_id, c.created_at, c.updated_at,"
+				+ " m.handle as m_handle, m.name as m_name, m.currency, m.countries, m.prices_include_tax,"
+				+ " m.is_default, coalesce(tr.rate, 0) as rate,"
+				+ " sm.id as sm_id, sm.handle as sm_handle, sm.name as sm_name, sm.amount_minor as sm_amount,"
+				+ " sm.free_from_minor as sm_free_from," + " exists (select 1 from " + t
+				+ "shipping_methods a where a.market_id = m.id and a.active)" + " as has_shipping,"
+				+ " (select reservation_minutes from " + t + "checkout_settings) as reservation_minutes,"
+				+ " l.id as line_id, l.variant_id, v.sku, p.id as product_id, p.handle as p_handle, p.title,"
+				+ " v.title as v_title, l.personalization, l.quantity,"
+				+ " case when p.status = 'ACTIVE' then pr.amount_minor end as unit_minor, p.purchase_limit,"
+				+ " (select coalesce(sum(s.on_hand - s.reserved), 0) from " + t + "stock_levels s"
+				+ " where s.variant_id = l.variant_id)::int as available" + " from c join " + t
+				+ "markets m on m.id = c.market_id" + " left join " + t
+				+ "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join " + t
+				+ "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
+				+ "cart_lines l on l.cart_id = c.id" + " left join " + t + "variants v on v.id = l.variant_id"
+				+ " left join " + t + "products p on p.id = v.product_id" + " left join " + t
+				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id" + " order by l.position";
+		org.jooq.Result<Record> result = dsl().resultQuery(sql, key).fetch();
+		if (result.isEmpty()) {
+			return null;
+		}
+		Record first = result.get(0);
+		CartsRecord cartRecord = dsl().newRecord(CARTS);
+		cartRecord.setId(first.get("id", UUID.class));
+		cartRecord.setTokenHash(first.get("token_hash", String.class));
+		cartRecord.setMarketId(first.get("market_id", UUID.class));
+		cartRecord.setCustomerId(first.get("customer_id", UUID.class));
+		cartRecord.setStatus(first.get("status", String.class));
+		cartRecord.setEmail(first.get("email", String.class));
+		cartRecord.setCountry(first.get("country", String.class));
+		cartRecord.setShippingMethodId(first.get("shipping_method_id", UUID.class));
+		cartRecord.setCreatedAt(first.get("created_at", java.time.OffsetDateTime.class));
+		cartRecord.setUpdatedAt(first.get("updated_at", java.time.OffsetDateTime.class));
+		cartRecord.changed(false);
+		MarketsRecord market = dsl().newRecord(MARKETS);
+		market.setId(cartRecord.getMarketId());
+		market.setHandle(first.get("m_handle", String.class));
+		market.setName(first.get("m_name", String.class));
+		market.setCurrency(first.get("currency", String.class));
+		market.setCountries(first.get("countries", String[].class));
+		market.setPricesIncludeTax(first.get("prices_include_tax", Boolean.class));
+		market.setIsDefault(first.get("is_default", Boolean.class));
+		ShippingMethodsRecord method = null;
+		if (first.get("sm_id") != null) {
+			method = dsl().newRecord(SHIPPING_METHODS);
+			method.setId(first.get("sm_id", UUID.class));
+			method.setMarketId(market.getId());
+			method.setHandle(first.get("sm_handle", String.class));
+			method.setName(first.get("sm_name", String.class));
+			method.setAmountMinor(first.get("sm_amount", Long.class));
+			method.setFreeFromMinor(first.get("sm_free_from", Long.class));
+		}
+		Integer minutes = first.get("reservation_minutes", Integer.class);
+		Context context = new Context(market, first.get("rate", BigDecimal.class), method,
+				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15);
+		List<LineRow> rows = new ArrayList<>();
+		for (Record r : result) {
+			if (r.get("line_id") != null) {
+				rows.add(new LineRow(r.get("line_id", UUID.class), r.get("variant_id", UUID.class),
+						r.get("sku", String.class), r.get("product_id", UUID.class), r.get("p_handle", String.class),
+						r.get("title", String.class), r.get("v_title", String.class),
+						r.get("personalization", String.class), r.get("quantity", Integer.class),
+						r.get("unit_minor", Long.class), r.get("purchase_limit", Integer.class),
+						r.get("available", Integer.class)));
+			}
+		}
+		return price(cartRecord, context, rows);
+	}
+
 	/** Prices everything; lines without a price count as zero (and block checkout). */
 	Priced price(CartsRecord cart) {
 		Context context = context(cart.getMarketId(), cart.getCountry(), cart.getShippingMethodId());
+		return price(cart, context, lines(cart.getId(), context.market().getId()));
+	}
+
+	private Priced price(CartsRecord cart, Context context, List<LineRow> rows) {
 		MarketsRecord market = context.market();
 		CurrencyCode currency = new CurrencyCode(market.getCurrency());
-		List<LineRow> rows = lines(cart.getId(), market.getId());
 		BigDecimal rate = context.rate();
 		boolean included = market.getPricesIncludeTax();
 		List<Pricer.Priced> priced = new ArrayList<>();
@@ -149,7 +245,11 @@ class CartStore {
 	}
 
 	Cart view(CartsRecord cart, @Nullable String token) {
-		return view(price(cart), token);
+		Priced priced = read("id", cart.getId(), false);
+		if (priced == null) {
+			throw new CatalogProblems.NotFound("cart");
+		}
+		return view(priced, token);
 	}
 
 	Cart view(Priced priced, @Nullable String token) {
@@ -177,10 +277,11 @@ class CartStore {
 	 * @param unitMinor the market's price, null when it has none or the product is not on
 	 * sale
 	 * @param purchaseLimit the product's per-customer limit, or null
+	 * @param available units of the variant available now (without locks), when read
 	 */
 	record LineRow(UUID lineId, UUID variantId, String sku, UUID productId, String productHandle, String title,
 			String variantTitle, String personalization, int quantity, @Nullable Long unitMinor,
-			@Nullable Integer purchaseLimit) {
+			@Nullable Integer purchaseLimit, @Nullable Integer available) {
 	}
 
 	/**

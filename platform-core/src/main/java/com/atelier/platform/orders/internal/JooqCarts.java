@@ -77,7 +77,12 @@ class JooqCarts implements Carts {
 	@Override
 	@Transactional(readOnly = true)
 	public Cart get(String token) {
-		return this.store.view(this.store.byToken(token), null);
+		CartStore.Priced priced = CartTokens.wellFormed(token) ? this.store.read("token", CartTokens.hash(token), false)
+				: null;
+		if (priced == null) {
+			throw new CatalogProblems.NotFound("cart");
+		}
+		return this.store.view(priced, null);
 	}
 
 	@Override

@@ -39,6 +39,7 @@ import com.atelier.platform.payments.PaymentRequest;
 import com.atelier.platform.payments.PaymentResult;
 import com.atelier.platform.payments.PaymentStatus;
 import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.tenancy.TenantContext;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDERS;
@@ -153,21 +154,17 @@ class JooqCheckout implements Checkout {
 		if (!CartTokens.wellFormed(token)) {
 			throw new CatalogProblems.NotFound("cart");
 		}
-		CartsRecord cart = dsl.update(CARTS)
-			.set(CARTS.STATUS, "CHECKED_OUT")
-			.set(CARTS.UPDATED_AT, OffsetDateTime.now())
-			.where(CARTS.TOKEN_HASH.eq(CartTokens.hash(token)), CARTS.STATUS.eq("OPEN"))
-			.returning()
-			.fetchOne();
-		if (cart == null) {
+		// One statement claims the open cart and reads it whole, priced, with stock now.
+		CartStore.Priced priced = this.store.read("token", CartTokens.hash(token), true);
+		if (priced == null) {
 			this.store.byToken(token);
 			throw new OrderProblems.CartClosed();
 		}
+		CartsRecord cart = priced.cart();
 		if (cart.getCustomerId() != null && customerId != null && !cart.getCustomerId().equals(customerId)) {
 			throw new CatalogProblems.NotFound("cart");
 		}
 		UUID customer = (customerId != null) ? customerId : cart.getCustomerId();
-		CartStore.Priced priced = this.store.price(cart);
 		String email = cart.getEmail();
 		if (email == null && customer != null) {
 			email = this.customers.find(customer).map(Customer::email).orElse(null);
@@ -178,9 +175,14 @@ class JooqCheckout implements Checkout {
 		for (CartStore.LineRow row : priced.rows()) {
 			units.merge(row.variantId(), row.quantity(), Integer::sum);
 		}
-		// Sold out already? Say so before writing anything or queueing for the stock
-		// rows.
-		Set<UUID> soldOut = this.inventory.shortOf(units);
+		// Sold out already (as read with the cart)? Say so before writing anything or
+		// queueing for the stock rows.
+		Set<UUID> soldOut = new java.util.HashSet<>();
+		for (CartStore.LineRow row : priced.rows()) {
+			if (row.available() != null && row.available() < units.get(row.variantId())) {
+				soldOut.add(row.variantId());
+			}
+		}
 		if (!soldOut.isEmpty()) {
 			throw new InsufficientStock("Not enough units available of " + String.join(", ",
 					priced.rows()
@@ -195,61 +197,60 @@ class JooqCheckout implements Checkout {
 		checkPurchaseLimits(dsl, priced, email);
 
 		UUID orderId = UUID.randomUUID();
+		UUID paymentId = UUID.randomUUID();
 		OffsetDateTime expiresAt = OffsetDateTime.now().plusMinutes(minutes);
-		long number = dsl.insertInto(ORDERS)
-			.set(ORDERS.ID, orderId)
-			.set(ORDERS.CART_ID, cart.getId())
-			.set(ORDERS.CUSTOMER_ID, customer)
-			.set(ORDERS.EMAIL, email)
-			.set(ORDERS.MARKET_ID, priced.market().getId())
-			.set(ORDERS.CURRENCY, priced.currency().code())
-			.set(ORDERS.COUNTRY, cart.getCountry())
-			.set(ORDERS.PRICES_INCLUDE_TAX, priced.market().getPricesIncludeTax())
-			.set(ORDERS.STATUS, "PLACED")
-			.set(ORDERS.SUBTOTAL_MINOR, priced.totals().subtotal().minor())
-			.set(ORDERS.DISCOUNT_MINOR, priced.totals().discount().minor())
-			.set(ORDERS.SHIPPING_MINOR, priced.totals().shipping().minor())
-			.set(ORDERS.TAX_MINOR, priced.totals().tax().minor())
-			.set(ORDERS.TOTAL_MINOR, priced.totals().total().minor())
-			.set(ORDERS.SHIPPING_METHOD, (priced.method() != null) ? priced.method().getName() : null)
-			.set(ORDERS.PAYMENT_PROVIDER, provider)
-			.set(ORDERS.RESERVATION_EXPIRES_AT, expiresAt)
-			.returning(ORDERS.NUMBER)
-			.fetchSingle(ORDERS.NUMBER);
-		var lines = dsl.insertInto(ORDER_LINES, ORDER_LINES.ID, ORDER_LINES.ORDER_ID, ORDER_LINES.POSITION,
-				ORDER_LINES.PRODUCT_ID, ORDER_LINES.VARIANT_ID, ORDER_LINES.SKU, ORDER_LINES.TITLE,
-				ORDER_LINES.VARIANT_TITLE, ORDER_LINES.PERSONALIZATION, ORDER_LINES.QUANTITY,
-				ORDER_LINES.UNIT_PRICE_MINOR, ORDER_LINES.SUBTOTAL_MINOR, ORDER_LINES.TAX_RATE, ORDER_LINES.TAX_MINOR);
+		// A local provider (manual) answers at once and without I/O: ask it here, before
+		// the order's number exists (it takes none).
+		PaymentResult settled = paymentProvider.remote() ? null
+				: paymentProvider.authorize(new PaymentRequest(priced.totals().total(), orderId.toString(), "",
+						"order-" + orderId + "-authorize", paymentMethod, email));
+		// The order, its lines, its payment and its expiry: one statement.
+		String t = TenantContext.require().schema().quoted() + ".";
+		StringBuilder sql = new StringBuilder("with o as (insert into ").append(t)
+			.append("orders (id, cart_id, customer_id, email, market_id, currency, country, prices_include_tax,")
+			.append(" status, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor,")
+			.append(" shipping_method, payment_provider, reservation_expires_at)")
+			.append(" values (?, ?, ?, ?, ?, ?, ?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?::timestamptz) returning number),")
+			.append(" l as (insert into ")
+			.append(t)
+			.append("order_lines (id, order_id, position, product_id, variant_id, sku, title, variant_title,")
+			.append(" personalization, quantity, unit_price_minor, subtotal_minor, tax_rate, tax_minor) values ");
+		List<Object> binds = new ArrayList<>(List.of(orderId, cart.getId()));
+		binds.add(customer);
+		binds.addAll(List.of(email, priced.market().getId(), priced.currency().code(), cart.getCountry(),
+				priced.market().getPricesIncludeTax(), priced.totals().subtotal().minor(),
+				priced.totals().discount().minor(), priced.totals().shipping().minor(), priced.totals().tax().minor(),
+				priced.totals().total().minor()));
+		binds.add((priced.method() != null) ? priced.method().getName() : null);
+		binds.addAll(List.of(provider, expiresAt));
 		List<Map<String, Object>> eventLines = new ArrayList<>();
 		List<Order.Line> orderLines = new ArrayList<>();
 		for (int i = 0; i < priced.rows().size(); i++) {
 			CartStore.LineRow row = priced.rows().get(i);
 			Pricer.Priced p = priced.priced().get(i);
 			UUID lineId = UUID.randomUUID();
-			lines = lines.values(lineId, orderId, i, row.productId(), row.variantId(), row.sku(), row.title(),
+			sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			binds.addAll(List.of(lineId, orderId, i, row.productId(), row.variantId(), row.sku(), row.title(),
 					row.variantTitle(), row.personalization(), row.quantity(), row.unitMinor(), p.subtotal(),
-					priced.rate(), p.tax());
+					priced.rate(), p.tax()));
 			orderLines.add(new Order.Line(lineId, row.sku(), row.title(), row.variantTitle(), row.personalization(),
 					row.quantity(), 0, Money.ofMinor(row.unitMinor(), priced.currency()),
 					Money.ofMinor(p.subtotal(), priced.currency()), priced.rate(),
 					Money.ofMinor(p.tax(), priced.currency())));
 			eventLines.add(Map.of("sku", row.sku(), "quantity", row.quantity()));
 		}
-		lines.execute();
-		UUID paymentId = UUID.randomUUID();
-		// A local provider (manual) answers at once and without I/O: ask it here.
-		PaymentResult settled = paymentProvider.remote() ? null
-				: paymentProvider.authorize(new PaymentRequest(priced.totals().total(), orderId.toString(),
-						Long.toString(number), "order-" + orderId + "-authorize", paymentMethod, email));
-		dsl.insertInto(PAYMENTS)
-			.set(PAYMENTS.ID, paymentId)
-			.set(PAYMENTS.ORDER_ID, orderId)
-			.set(PAYMENTS.PROVIDER, provider)
-			.set(PAYMENTS.STATUS, (settled != null) ? settled.status().name() : "PENDING")
-			.set(PAYMENTS.REFERENCE, (settled != null) ? settled.reference() : null)
-			.set(PAYMENTS.AMOUNT_MINOR, priced.totals().total().minor())
-			.set(PAYMENTS.CURRENCY, priced.currency().code())
-			.execute();
+		sql.append(" returning 1), p as (insert into ")
+			.append(t)
+			.append("payments (id, order_id, provider, status, reference, amount_minor, currency)")
+			.append(" values (?, ?, ?, ?, ?, ?, ?) returning 1),")
+			.append(" e as (insert into platform.reservation_expiries (tenant_id, order_id, expires_at)")
+			.append(" values (?, ?, ?::timestamptz) returning 1)")
+			.append(" select number from o");
+		binds.addAll(List.of(paymentId, orderId, provider, (settled != null) ? settled.status().name() : "PENDING"));
+		binds.add((settled != null) ? settled.reference() : null);
+		binds.addAll(List.of(priced.totals().total().minor(), priced.currency().code(),
+				TenantContext.require().id().value(), orderId, expiresAt));
+		long number = dsl.resultQuery(sql.toString(), binds.toArray()).fetchSingle(0, Long.class);
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("orderId", orderId.toString());
 		payload.put("number", number);
@@ -258,7 +259,6 @@ class JooqCheckout implements Checkout {
 		payload.put("currency", priced.currency().code());
 		payload.put("lines", eventLines);
 		this.events.publish(EventTypes.ORDER_PLACED, "order", orderId.toString(), payload);
-		this.ledger.scheduleExpiry(orderId, expiresAt);
 		// Last: the stock rows stay locked only until this transaction commits.
 		this.inventory.reserve(orderId, units);
 		OffsetDateTime now = OffsetDateTime.now();

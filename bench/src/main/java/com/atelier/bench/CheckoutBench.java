@@ -111,6 +111,10 @@ public final class CheckoutBench {
 			code = bench.mixed(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
 					List.of(args).subList(6, args.length));
 		}
+		else if ("prepared".equals(args[0]) && args.length >= 7) {
+			code = bench.prepared(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+					List.of(args).subList(6, args.length));
+		}
 		else if ("verify".equals(args[0]) && args.length == 8) {
 			code = bench.verify(args[3], args[4], Integer.parseInt(args[5]), args[6], args[7]);
 		}
@@ -123,6 +127,7 @@ public final class CheckoutBench {
 	private static void usage() {
 		System.err.println("usage: CheckoutBench flash BASE HOST SKU ATTEMPTS");
 		System.err.println("       CheckoutBench mixed BASE HOST WARMUP_SECONDS SECONDS CONCURRENCY SKU...");
+		System.err.println("       CheckoutBench prepared BASE HOST PREPARE_SECONDS SECONDS CONCURRENCY SKU...");
 		System.err.println("       CheckoutBench verify BASE HOST ADMIN_TOKEN SKU EXPECTED FROM BEFORE");
 		System.exit(2);
 	}
@@ -321,6 +326,115 @@ public final class CheckoutBench {
 						+ " checkout_p50_ms=%.0f checkout_p99_ms=%.0f flow_p50_ms=%.0f flow_p99_ms=%.0f all_ok=%d%n",
 				concurrency, seconds, ok, rate, insufficient, errors, requests / (double) seconds, ms(c, 50), ms(c, 99),
 				ms(f, 50), ms(f, 99), allOk);
+		return 0;
+	}
+
+	/**
+	 * Sustained checkouts of mixed SKUs, the way the flash sale measures them: carts (1-2
+	 * random SKUs each) are filled first, by 16 threads for PREPARE_SECONDS (not
+	 * measured); then CONCURRENCY shoppers check them out back to back for at most
+	 * SECONDS, or until the carts run out. The rate is successful checkouts over the time
+	 * from the first checkout to the last answer.
+	 */
+	private int prepared(int prepareSeconds, int seconds, int concurrency, List<String> skus) throws Exception {
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		java.util.concurrent.ConcurrentLinkedQueue<String> carts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		long prepareUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(prepareSeconds);
+		java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+		Thread[] fillers = new Thread[16];
+		for (int i = 0; i < fillers.length; i++) {
+			int filler = i;
+			fillers[i] = new Thread(() -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				while (System.nanoTime() < prepareUntil) {
+					List<String> lines = new ArrayList<>();
+					lines.add(skus.get(random.nextInt(skus.size())));
+					if (skus.size() > 1 && random.nextBoolean()) {
+						String second;
+						do {
+							second = skus.get(random.nextInt(skus.size()));
+						}
+						while (second.equals(lines.get(0)));
+						lines.add(second);
+					}
+					try {
+						carts.add(prepareCart("prepared-" + run + "-" + filler + "-" + made.incrementAndGet()
+								+ "@bench.example", lines, new long[2 + lines.size()]));
+					}
+					catch (IOException | RuntimeException ex) {
+						sample("prepare", -1, ex.toString());
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+				}
+			}, "filler-" + i);
+			fillers[i].start();
+		}
+		for (Thread filler : fillers) {
+			filler.join();
+		}
+		int prepared = carts.size();
+		List<Long> winners = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.atomic.AtomicInteger insufficient = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+		long started = System.nanoTime();
+		long until = started + TimeUnit.SECONDS.toNanos(seconds);
+		java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(started);
+		Thread[] shoppers = new Thread[concurrency];
+		for (int i = 0; i < concurrency; i++) {
+			shoppers[i] = new Thread(() -> {
+				String token;
+				while (System.nanoTime() < until && (token = carts.poll()) != null) {
+					long sent = System.nanoTime();
+					try {
+						HttpResponse<String> response = send(
+								json("POST", "/storefront/api/v1/carts/" + token + "/checkout", CHECKOUT_BODY));
+						long took = System.nanoTime() - sent;
+						last.accumulateAndGet(System.nanoTime(), Math::max);
+						if (response.statusCode() == 201) {
+							winners.add(took);
+						}
+						else if (response.statusCode() == 409 && response.body().contains(INSUFFICIENT_STOCK)) {
+							insufficient.incrementAndGet();
+						}
+						else {
+							errors.incrementAndGet();
+							sample("checkout", response.statusCode(), response.body());
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						errors.incrementAndGet();
+						sample("checkout", -1, ex.toString());
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+				}
+			}, "shopper-" + i);
+			shoppers[i].start();
+		}
+		for (Thread shopper : shoppers) {
+			shopper.join();
+		}
+		double elapsed = (last.get() - started) / 1e9;
+		long[] c = sorted(winners);
+		double rate = winners.size() / elapsed;
+		System.out.printf(Locale.ROOT,
+				"prepared: %d carts of 1-2 of %d SKUs filled beforehand in %d s; %d shoppers checked out for %.1f s%s%n",
+				prepared, skus.size(), prepareSeconds, concurrency, elapsed,
+				carts.isEmpty() ? " (all carts used)" : "");
+		System.out.printf(Locale.ROOT, "checkouts: %d successful (%.1f/s), %d insufficient stock, %d errors%n",
+				winners.size(), rate, insufficient.get(), errors.get());
+		System.out.printf(Locale.ROOT, "checkout call: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", ms(c, 50), ms(c, 99),
+				ms(c, 100));
+		printSamples();
+		System.out.printf(Locale.ROOT,
+				"RESULT prepared concurrency=%d seconds=%.1f ok=%d rate=%.1f insufficient=%d errors=%d"
+						+ " checkout_p50_ms=%.0f checkout_p99_ms=%.0f%n",
+				concurrency, elapsed, winners.size(), rate, insufficient.get(), errors.get(), ms(c, 50), ms(c, 99));
 		return 0;
 	}
 

@@ -176,6 +176,17 @@ class CheckoutIT extends IdentityTestSupport {
 		assertThat(shopper
 			.json("POST", "/storefront/api/v1/carts/" + token + "/lines", "{\"sku\":\"NOPE\",\"quantity\":1}")
 			.statusCode()).isEqualTo(404);
+		for (String bad : List.of("{\"country\":\"XX\"}", "{\"country\":\"US\"}", "{\"shippingMethod\":\"teleport\"}",
+				"{\"email\":\"not-an-email\"}")) {
+			HttpResponse<String> refused = shopper.json("PATCH", "/storefront/api/v1/carts/" + token, bad);
+			assertThat(refused.statusCode()).as(bad + " " + refused.body()).isEqualTo(400);
+		}
+		JsonNode unchanged = Commerce.json(shopper.get("/storefront/api/v1/carts/" + token));
+		assertThat(unchanged.get("country").isNull()).isTrue();
+		assertThat(unchanged.get("shippingMethod").isNull()).isTrue();
+		assertThat(Commerce.details(shopper, token, "Ines@Example.com", "fr").get("country").asString())
+			.isEqualTo("FR");
+		assertThat(shopper.get("/storefront/api/v1/carts/not-a-token").statusCode()).isEqualTo(404);
 	}
 
 	@Test

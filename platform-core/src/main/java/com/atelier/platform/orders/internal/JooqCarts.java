@@ -26,6 +26,7 @@ import com.atelier.platform.orders.Cart;
 import com.atelier.platform.orders.Carts;
 import com.atelier.platform.orders.OrderProblems;
 import com.atelier.platform.orders.Totals;
+import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.problem.FieldProblem;
@@ -104,43 +105,38 @@ class JooqCarts implements Carts {
 		if (!problems.isEmpty()) {
 			throw new CatalogProblems.Invalid(problems);
 		}
-		UUID variant = dsl.select(VARIANTS.ID)
-			.from(VARIANTS)
-			.join(PRODUCTS)
-			.on(PRODUCTS.ID.eq(VARIANTS.PRODUCT_ID))
-			.where((variantId != null) ? VARIANTS.ID.eq(variantId) : VARIANTS.SKU.eq(sku))
-			.and(PRODUCTS.STATUS.eq("ACTIVE"))
-			.fetchOne(VARIANTS.ID);
-		if (variant == null) {
-			throw new CatalogProblems.NotFound("product variant "
-					+ ((variantId != null) ? variantId.toString() : "'" + abbreviate(sku) + "'") + " on sale");
-		}
-		// One statement: a new line at the end, or more units on the equal line.
-		var lineCount = DSL.field(DSL.selectCount().from(CART_LINES).where(CART_LINES.CART_ID.eq(cart.getId())))
-			.as("lines_before");
-		var inserted = DSL.field("(xmax = 0)", Boolean.class).as("inserted");
-		Record added = dsl.insertInto(CART_LINES)
-			.set(CART_LINES.ID, UUID.randomUUID())
-			.set(CART_LINES.CART_ID, cart.getId())
-			.set(CART_LINES.VARIANT_ID, variant)
-			.set(CART_LINES.QUANTITY, quantity)
-			.set(CART_LINES.PERSONALIZATION, note)
-			.set(CART_LINES.POSITION,
-					DSL.field(DSL.select(DSL.coalesce(DSL.max(CART_LINES.POSITION).plus(1), DSL.inline(0)))
-						.from(CART_LINES)
-						.where(CART_LINES.CART_ID.eq(cart.getId()))))
-			.onConflict(CART_LINES.CART_ID, CART_LINES.VARIANT_ID, CART_LINES.PERSONALIZATION)
-			.doUpdate()
-			.set(CART_LINES.QUANTITY, CART_LINES.QUANTITY.plus(DSL.excluded(CART_LINES.QUANTITY)))
-			.where(CART_LINES.QUANTITY.plus(DSL.excluded(CART_LINES.QUANTITY)).le(999))
-			.returningResult(CART_LINES.ID, inserted, lineCount)
+		// One statement: find the variant on sale, then add a line at the end or more
+		// units to the equal line (at most 999).
+		String t = TenantContext.require().schema().quoted() + ".";
+		String sql = "insert into " + t + "cart_lines as cl (id, cart_id, variant_id, quantity, personalization,"
+				+ " position) select ?, ?, v.id, ?, ?, (select coalesce(max(position) + 1, 0) from " + t
+				+ "cart_lines where cart_id = ?) from " + t + "variants v join " + t
+				+ "products p on p.id = v.product_id where (v.id = ?::uuid or v.sku = ?) and p.status = 'ACTIVE'"
+				+ " on conflict (cart_id, variant_id, personalization) do update set quantity = cl.quantity"
+				+ " + excluded.quantity where cl.quantity + excluded.quantity <= 999"
+				+ " returning (xmax = 0) as inserted, (select count(*) from " + t
+				+ "cart_lines where cart_id = ?)::int as lines_before";
+		Record added = dsl
+			.resultQuery(sql, UUID.randomUUID(), cart.getId(), quantity, note, cart.getId(), variantId,
+					(variantId != null) ? null : sku, cart.getId())
 			.fetchOne();
 		if (added == null) {
+			boolean onSale = dsl.fetchExists(DSL.selectOne()
+				.from(VARIANTS)
+				.join(PRODUCTS)
+				.on(PRODUCTS.ID.eq(VARIANTS.PRODUCT_ID))
+				.where((variantId != null) ? VARIANTS.ID.eq(variantId) : VARIANTS.SKU.eq(sku))
+				.and(PRODUCTS.STATUS.eq("ACTIVE")));
+			if (!onSale) {
+				throw new CatalogProblems.NotFound("product variant "
+						+ ((variantId != null) ? variantId.toString() : "'" + abbreviate(sku) + "'") + " on sale");
+			}
 			throw CatalogProblems.Invalid.of("quantity", "a line holds at most 999 units");
 		}
 		// The count is of the lines before this statement; a new line past the limit is
 		// rolled back with the transaction.
-		if (Boolean.TRUE.equals(added.get(inserted)) && added.get(lineCount) >= MAX_LINES) {
+		if (Boolean.TRUE.equals(added.get("inserted", Boolean.class))
+				&& added.get("lines_before", Integer.class) >= MAX_LINES) {
 			throw CatalogProblems.Invalid.of("lines", "a cart holds at most " + MAX_LINES + " lines");
 		}
 		return touched(cart);
@@ -170,41 +166,54 @@ class JooqCarts implements Carts {
 	@Override
 	public Cart update(String token, @Nullable String email, @Nullable String country,
 			@Nullable String shippingMethod) {
-		CartsRecord cart = open(token);
-		MarketsRecord market = this.store.market(cart.getMarketId());
-		List<FieldProblem> problems = new ArrayList<>();
-		if (email != null) {
-			cart.setEmail(Emails.normalize("email", email));
+		if (!CartTokens.wellFormed(token)) {
+			throw new CatalogProblems.NotFound("cart");
 		}
+		DSLContext dsl = this.store.dsl();
+		String t = TenantContext.require().schema().quoted() + ".";
+		// The cart's market, its countries and the shipping method asked for: one query.
+		Record found = dsl.resultQuery("select c.id, c.status, m.handle, m.countries, sm.id as method from " + t
+				+ "carts c join " + t + "markets m on m.id = c.market_id left join " + t
+				+ "shipping_methods sm on sm.market_id = m.id and sm.handle = ? and sm.active where c.token_hash = ?",
+				(shippingMethod != null) ? shippingMethod : "", CartTokens.hash(token))
+			.fetchOne();
+		if (found == null) {
+			throw new CatalogProblems.NotFound("cart");
+		}
+		String marketHandle = found.get("handle", String.class);
+		String[] countries = found.get("countries", String[].class);
+		List<String> allowed = (countries != null) ? java.util.Arrays.asList(countries) : List.of();
+		List<FieldProblem> problems = new ArrayList<>();
+		String normalizedEmail = (email != null) ? Emails.normalize("email", email) : null;
+		String code = null;
 		if (country != null) {
-			String code = country.strip().toUpperCase(Locale.ROOT);
-			List<String> allowed = CartStore.countries(market);
+			code = country.strip().toUpperCase(Locale.ROOT);
 			if (!code.matches("^[A-Z]{2}$") || !java.util.Arrays.asList(Locale.getISOCountries()).contains(code)) {
 				problems.add(new FieldProblem("country", "must be an ISO 3166 alpha-2 country code"));
 			}
 			else if (!allowed.isEmpty() && !allowed.contains(code)) {
 				problems.add(new FieldProblem("country",
-						"is not served by the market " + market.getHandle() + " (" + String.join(", ", allowed) + ")"));
+						"is not served by the market " + marketHandle + " (" + String.join(", ", allowed) + ")"));
 			}
-			cart.setCountry(code);
 		}
-		if (shippingMethod != null) {
-			ShippingMethodsRecord method = this.store.dsl()
-				.fetchOne(SHIPPING_METHODS, SHIPPING_METHODS.MARKET_ID.eq(market.getId()),
-						SHIPPING_METHODS.HANDLE.eq(shippingMethod), SHIPPING_METHODS.ACTIVE.isTrue());
-			if (method == null) {
-				problems.add(new FieldProblem("shippingMethod",
-						"is not a shipping method of the market " + market.getHandle()));
-			}
-			else {
-				cart.setShippingMethodId(method.getId());
-			}
+		UUID method = found.get("method", UUID.class);
+		if (shippingMethod != null && method == null) {
+			problems.add(new FieldProblem("shippingMethod", "is not a shipping method of the market " + marketHandle));
 		}
 		if (!problems.isEmpty()) {
 			throw new CatalogProblems.Invalid(problems);
 		}
-		cart.setUpdatedAt(OffsetDateTime.now());
-		cart.store();
+		CartsRecord cart = dsl.update(CARTS)
+			.set(CARTS.EMAIL, (normalizedEmail != null) ? DSL.val(normalizedEmail) : CARTS.EMAIL)
+			.set(CARTS.COUNTRY, (code != null) ? DSL.val(code) : CARTS.COUNTRY)
+			.set(CARTS.SHIPPING_METHOD_ID, (method != null) ? DSL.val(method) : CARTS.SHIPPING_METHOD_ID)
+			.set(CARTS.UPDATED_AT, OffsetDateTime.now())
+			.where(CARTS.ID.eq(found.get("id", UUID.class)), CARTS.STATUS.eq("OPEN"))
+			.returning()
+			.fetchOne();
+		if (cart == null) {
+			throw new OrderProblems.CartClosed();
+		}
 		return this.store.view(cart, null);
 	}
 

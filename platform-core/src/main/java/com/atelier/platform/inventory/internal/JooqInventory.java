@@ -197,18 +197,20 @@ class JooqInventory implements Inventory {
 	}
 
 	/**
-	 * Reserves one variant's units at the single location with the most available, in one
-	 * statement: pick the row, update it only if it still has enough (PostgreSQL
-	 * re-checks the condition on the latest row version after waiting for its lock), and
-	 * record the reservation. The row stays locked only from this statement to the
-	 * commit. Answers the variant's available units before, or nothing when no single
-	 * location could take the whole quantity.
+	 * Reserves the units of a variant stocked at one location, in one statement: update
+	 * its row only if it still has enough (PostgreSQL re-checks the condition on the
+	 * latest row version after waiting for its lock) and record the reservation. The row
+	 * stays locked only from this statement to the commit. Answers the variant's
+	 * available units before, or nothing when the variant is stocked at several locations
+	 * or has too few: then {@link #reserveAcrossLocations} locks all its rows in location
+	 * order. (Only single-location variants take this path: a failed attempt keeps the
+	 * row it waited for locked, and mixing that with the ordered path could deadlock.)
 	 */
 	private static final String RESERVE_AT_ONE_LOCATION = """
 			with pick as (
 			    select variant_id, location_id from {0}
 			    where variant_id = {2} and on_hand - reserved >= {3}
-			    order by on_hand - reserved desc, location_id
+			      and (select count(*) from {0} x where x.variant_id = {2}) = 1
 			    limit 1),
 			taken as (
 			    update {0} s set reserved = s.reserved + {3}, updated_at = now()

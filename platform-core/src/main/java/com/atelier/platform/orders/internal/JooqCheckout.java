@@ -93,7 +93,7 @@ class JooqCheckout implements Checkout {
 		if (!"manual".equals(provider.name()) && (paymentMethod == null || paymentMethod.isBlank())) {
 			throw CatalogProblems.Invalid.of("paymentMethod", "is required to pay with " + provider.name());
 		}
-		Placed placed = this.tx.execute((status) -> place(cartToken, customerId, provider, paymentMethod));
+		Placed placed = placeRetryingDeadlocks(cartToken, customerId, provider, paymentMethod);
 		if (placed.settled() != null) {
 			// A local provider answered inside the placing transaction: nothing left to
 			// do.
@@ -126,6 +126,26 @@ class JooqCheckout implements Checkout {
 			}
 			default -> {
 				return new CheckoutResult(placed.answer(outcome, result), result.clientSecret());
+			}
+		}
+	}
+
+	/**
+	 * Stock rows are always locked in the same order, so deadlocks should not happen; if
+	 * PostgreSQL still picks this transaction as a deadlock victim, nothing was kept and
+	 * the checkout is simply run again (twice at most).
+	 */
+	private Placed placeRetryingDeadlocks(String cartToken, @Nullable UUID customerId, PaymentProvider provider,
+			@Nullable String paymentMethod) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.tx.execute((status) -> place(cartToken, customerId, provider, paymentMethod));
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.info("Checkout chosen as a deadlock victim, attempt {}; retrying", attempt);
 			}
 		}
 	}

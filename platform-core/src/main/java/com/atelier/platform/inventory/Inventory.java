@@ -53,16 +53,6 @@ public interface Inventory {
 	void reserve(UUID orderId, Map<UUID, Integer> units);
 
 	/**
-	 * A cheap look without locks before the real reservation: which variants have fewer
-	 * available units than asked for right now. Checkout uses it to turn shoppers away
-	 * from sold-out pieces without queueing for the stock rows; {@link #reserve} still
-	 * decides.
-	 * @param units units per variant
-	 * @return the variants that are short
-	 */
-	java.util.Set<UUID> shortOf(Map<UUID, Integer> units);
-
-	/**
 	 * Gives back the units an order holds (expiry, cancellation, failed payment). Does
 	 * nothing for units already released or committed.
 	 * @param orderId the order

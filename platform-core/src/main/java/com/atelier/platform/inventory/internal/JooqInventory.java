@@ -299,27 +299,6 @@ class JooqInventory implements Inventory {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
-	public java.util.Set<UUID> shortOf(Map<UUID, Integer> units) {
-		if (units.isEmpty()) {
-			return java.util.Set.of();
-		}
-		Map<UUID, Integer> available = this.db.dsl()
-			.select(STOCK_LEVELS.VARIANT_ID, DSL.sum(STOCK_LEVELS.AVAILABLE).cast(Integer.class))
-			.from(STOCK_LEVELS)
-			.where(STOCK_LEVELS.VARIANT_ID.in(units.keySet()))
-			.groupBy(STOCK_LEVELS.VARIANT_ID)
-			.fetchMap(STOCK_LEVELS.VARIANT_ID, DSL.sum(STOCK_LEVELS.AVAILABLE).cast(Integer.class));
-		java.util.Set<UUID> shortOf = new java.util.HashSet<>();
-		units.forEach((variant, wanted) -> {
-			if (available.getOrDefault(variant, 0) < wanted) {
-				shortOf.add(variant);
-			}
-		});
-		return shortOf;
-	}
-
-	@Override
 	public boolean release(UUID orderId) {
 		return move(orderId, "HELD", "RELEASED", STOCK_LEVELS.ON_HAND, STOCK_LEVELS.RESERVED.minus(heldUnits()), true);
 	}

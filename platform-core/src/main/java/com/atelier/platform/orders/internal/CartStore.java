@@ -67,57 +67,6 @@ class CartStore {
 		return dsl().fetchSingle(MARKETS, MARKETS.ID.eq(id));
 	}
 
-	/** Lines with product, variant and the market's price (null when none). */
-	List<LineRow> lines(UUID cartId, UUID marketId) {
-		return dsl()
-			.select(CART_LINES.ID, CART_LINES.VARIANT_ID, VARIANTS.SKU, PRODUCTS.ID, PRODUCTS.HANDLE, PRODUCTS.TITLE,
-					VARIANTS.TITLE, CART_LINES.PERSONALIZATION, CART_LINES.QUANTITY, PRICES.AMOUNT_MINOR,
-					PRODUCTS.STATUS, PRODUCTS.PURCHASE_LIMIT)
-			.from(CART_LINES)
-			.join(VARIANTS)
-			.on(VARIANTS.ID.eq(CART_LINES.VARIANT_ID))
-			.join(PRODUCTS)
-			.on(PRODUCTS.ID.eq(VARIANTS.PRODUCT_ID))
-			.leftJoin(PRICES)
-			.on(PRICES.VARIANT_ID.eq(CART_LINES.VARIANT_ID), PRICES.MARKET_ID.eq(marketId))
-			.where(CART_LINES.CART_ID.eq(cartId))
-			.orderBy(CART_LINES.POSITION)
-			.fetch((r) -> new LineRow(r.get(CART_LINES.ID), r.get(CART_LINES.VARIANT_ID), r.get(VARIANTS.SKU),
-					r.get(PRODUCTS.ID), r.get(PRODUCTS.HANDLE), r.get(PRODUCTS.TITLE), r.get(VARIANTS.TITLE),
-					r.get(CART_LINES.PERSONALIZATION), r.get(CART_LINES.QUANTITY),
-					"ACTIVE".equals(r.get(PRODUCTS.STATUS)) ? r.get(PRICES.AMOUNT_MINOR) : null,
-					r.get(PRODUCTS.PURCHASE_LIMIT), null));
-	}
-
-	/**
-	 * The market, the destination's tax rate, the chosen shipping method, whether the
-	 * market has any, and the reservation time: one query.
-	 */
-	Context context(UUID marketId, @Nullable String country, @Nullable UUID shippingMethodId) {
-		var any = SHIPPING_METHODS.as("any_method");
-		var hasShipping = DSL
-			.field(DSL.exists(DSL.selectOne().from(any).where(any.MARKET_ID.eq(MARKETS.ID), any.ACTIVE.isTrue())))
-			.as("has_shipping");
-		var minutes = DSL.field(DSL.select(CHECKOUT_SETTINGS.RESERVATION_MINUTES).from(CHECKOUT_SETTINGS))
-			.as("reservation_minutes");
-		Record r = dsl().select(MARKETS.fields())
-			.select(TAX_RATES.RATE)
-			.select(SHIPPING_METHODS.fields())
-			.select(hasShipping, minutes)
-			.from(MARKETS)
-			.leftJoin(TAX_RATES)
-			.on(TAX_RATES.MARKET_ID.eq(MARKETS.ID), TAX_RATES.COUNTRY.eq((country != null) ? country : ""))
-			.leftJoin(SHIPPING_METHODS)
-			.on(SHIPPING_METHODS.ID.eq(shippingMethodId), SHIPPING_METHODS.MARKET_ID.eq(MARKETS.ID))
-			.where(MARKETS.ID.eq(marketId))
-			.fetchSingle();
-		BigDecimal rate = r.get(TAX_RATES.RATE);
-		Integer reservationMinutes = r.get(minutes);
-		return new Context(r.into(MARKETS), (rate != null) ? rate : BigDecimal.ZERO,
-				(r.get(SHIPPING_METHODS.ID) != null) ? r.into(SHIPPING_METHODS) : null,
-				Boolean.TRUE.equals(r.get(hasShipping)), (reservationMinutes != null) ? reservationMinutes : 15);
-	}
-
 	/**
 	 * The whole priced cart in one statement: the cart (claimed for checkout when
 	 * {@code claim}: {@code OPEN} to {@code CHECKED_OUT}, atomically), its market, the
@@ -211,11 +160,6 @@ class CartStore {
 	}
 
 	/** Prices everything; lines without a price count as zero (and block checkout). */
-	Priced price(CartsRecord cart) {
-		Context context = context(cart.getMarketId(), cart.getCountry(), cart.getShippingMethodId());
-		return price(cart, context, lines(cart.getId(), context.market().getId()));
-	}
-
 	private Priced price(CartsRecord cart, Context context, List<LineRow> rows) {
 		MarketsRecord market = context.market();
 		CurrencyCode currency = new CurrencyCode(market.getCurrency());

@@ -202,15 +202,6 @@ class OrderLedger {
 			.execute();
 	}
 
-	void scheduleExpiry(UUID orderId, OffsetDateTime at) {
-		this.db.dsl()
-			.insertInto(RESERVATION_EXPIRIES)
-			.set(RESERVATION_EXPIRIES.TENANT_ID, TenantContext.require().id().value())
-			.set(RESERVATION_EXPIRIES.ORDER_ID, orderId)
-			.set(RESERVATION_EXPIRIES.EXPIRES_AT, at)
-			.execute();
-	}
-
 	void forgetExpiry(UUID orderId) {
 		this.db.dsl()
 			.deleteFrom(RESERVATION_EXPIRIES)

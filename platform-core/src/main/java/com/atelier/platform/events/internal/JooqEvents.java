@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.atelier.platform.events.Events;
+import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
@@ -36,9 +37,8 @@ class JooqEvents implements Events {
 	public UUID publish(String type, String aggregateType, String aggregateId, Map<String, ?> payload) {
 		UUID id = UUID.randomUUID();
 		// Plain SQL: this runs in every order change, and the statement never varies.
-		this.db.dsl()
-			.execute(INSERT, id, TenantContext.require().id().value(), type, aggregateType, aggregateId,
-					this.json.writeValueAsString(payload));
+		PlainSql.update(this.db.dsl(), INSERT, id, TenantContext.require().id().value(), type, aggregateType,
+				aggregateId, this.json.writeValueAsString(payload));
 		return id;
 	}
 

@@ -31,6 +31,7 @@ import com.atelier.platform.inventory.StockLevel;
 import com.atelier.platform.inventory.StockLocation;
 import com.atelier.platform.inventory.VariantStock;
 import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
@@ -208,21 +209,21 @@ class JooqInventory implements Inventory {
 	 */
 	private static final String RESERVE_AT_ONE_LOCATION = """
 			with pick as (
-			    select variant_id, location_id from {0}
-			    where variant_id = {2} and on_hand - reserved >= {3}
-			      and (select count(*) from {0} x where x.variant_id = {2}) = 1
+			    select variant_id, location_id from $.stock_levels
+			    where variant_id = ? and on_hand - reserved >= ?
+			      and (select count(*) from $.stock_levels x where x.variant_id = ?) = 1
 			    limit 1),
 			taken as (
-			    update {0} s set reserved = s.reserved + {3}, updated_at = now()
+			    update $.stock_levels s set reserved = s.reserved + ?, updated_at = now()
 			    from pick
 			    where s.variant_id = pick.variant_id and s.location_id = pick.location_id
-			      and s.on_hand - s.reserved >= {3}
+			      and s.on_hand - s.reserved >= ?
 			    returning s.variant_id, s.location_id),
 			held as (
-			    insert into {1} (order_id, variant_id, location_id, quantity)
-			    select {4}, variant_id, location_id, {3} from taken
+			    insert into $.stock_reservations (order_id, variant_id, location_id, quantity)
+			    select ?, variant_id, location_id, ? from taken
 			    returning variant_id)
-			select (select sum(on_hand - reserved) from {0} where variant_id = {2})::int as available_before
+			select (select sum(on_hand - reserved) from $.stock_levels where variant_id = ?)::int as available_before
 			from held""";
 
 	@Override
@@ -238,10 +239,15 @@ class JooqInventory implements Inventory {
 			if (quantity <= 0) {
 				throw CatalogProblems.Invalid.of("quantity", "must be positive");
 			}
-			Integer before = dsl
-				.resultQuery(RESERVE_AT_ONE_LOCATION, STOCK_LEVELS, STOCK_RESERVATIONS, DSL.val(variant),
-						DSL.val(quantity), DSL.val(orderId))
-				.fetchOptional(0, Integer.class)
+			// Plain SQL, schema-qualified with the tenant's validated schema name: this
+			// runs
+			// for every line of every checkout.
+			String sql = RESERVE_AT_ONE_LOCATION.replace("$", TenantContext.require().schema().quoted());
+			Integer before = PlainSql
+				.query(dsl, sql, (row) -> row.getInt(1), variant, quantity, variant, quantity, quantity, orderId,
+						quantity, variant)
+				.stream()
+				.findFirst()
 				.orElse(null);
 			int left = (before != null) ? before - quantity : reserveAcrossLocations(dsl, orderId, variant, quantity);
 			bandChanged |= left <= this.storefrontLowStock;

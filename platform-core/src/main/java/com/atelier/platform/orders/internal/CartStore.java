@@ -21,6 +21,7 @@ import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.Cart;
 import com.atelier.platform.orders.Totals;
+import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
@@ -107,11 +108,11 @@ class CartStore {
 				+ "cart_lines l on l.cart_id = c.id" + " left join " + t + "variants v on v.id = l.variant_id"
 				+ " left join " + t + "products p on p.id = v.product_id" + " left join " + t
 				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id" + " order by l.position";
-		org.jooq.Result<Record> result = dsl().resultQuery(sql, key).fetch();
+		List<Row> result = PlainSql.query(dsl(), sql, Row::of, key);
 		if (result.isEmpty()) {
 			return null;
 		}
-		Record first = result.get(0);
+		Row first = result.get(0);
 		CartsRecord cartRecord = dsl().newRecord(CARTS);
 		cartRecord.setId(first.get("id", UUID.class));
 		cartRecord.setTokenHash(first.get("token_hash", String.class));
@@ -133,7 +134,7 @@ class CartStore {
 		market.setPricesIncludeTax(first.get("prices_include_tax", Boolean.class));
 		market.setIsDefault(first.get("is_default", Boolean.class));
 		ShippingMethodsRecord method = null;
-		if (first.get("sm_id") != null) {
+		if (first.get("sm_id", UUID.class) != null) {
 			method = dsl().newRecord(SHIPPING_METHODS);
 			method.setId(first.get("sm_id", UUID.class));
 			method.setMarketId(market.getId());
@@ -146,8 +147,8 @@ class CartStore {
 		Context context = new Context(market, first.get("rate", BigDecimal.class), method,
 				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15);
 		List<LineRow> rows = new ArrayList<>();
-		for (Record r : result) {
-			if (r.get("line_id") != null) {
+		for (Row r : result) {
+			if (r.get("line_id", UUID.class) != null) {
 				rows.add(new LineRow(r.get("line_id", UUID.class), r.get("variant_id", UUID.class),
 						r.get("sku", String.class), r.get("product_id", UUID.class), r.get("p_handle", String.class),
 						r.get("title", String.class), r.get("v_title", String.class),
@@ -234,6 +235,40 @@ class CartStore {
 	record Priced(CartsRecord cart, MarketsRecord market, CurrencyCode currency, List<LineRow> rows,
 			List<Pricer.Priced> priced, List<Cart.Line> lines, @Nullable ShippingMethodsRecord method, BigDecimal rate,
 			Totals totals, Context context) {
+	}
+
+	/**
+	 * One row of a plain SQL result, by column label; timestamps as
+	 * {@link java.time.OffsetDateTime}, arrays as Java arrays.
+	 */
+	static final class Row {
+
+		private final java.util.Map<String, @Nullable Object> values = new java.util.HashMap<>();
+
+		static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
+			Row row = new Row();
+			java.sql.ResultSetMetaData meta = rs.getMetaData();
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				String type = meta.getColumnTypeName(i);
+				Object value;
+				if ("timestamptz".equals(type)) {
+					value = rs.getObject(i, java.time.OffsetDateTime.class);
+				}
+				else {
+					value = rs.getObject(i);
+					if (value instanceof java.sql.Array array) {
+						value = array.getArray();
+					}
+				}
+				row.values.put(meta.getColumnLabel(i), value);
+			}
+			return row;
+		}
+
+		<T> @Nullable T get(String column, Class<T> type) {
+			return type.cast(this.values.get(column));
+		}
+
 	}
 
 	/**

@@ -26,6 +26,7 @@ import com.atelier.platform.orders.Cart;
 import com.atelier.platform.orders.Carts;
 import com.atelier.platform.orders.OrderProblems;
 import com.atelier.platform.orders.Totals;
+import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.pricing.Market;
@@ -116,10 +117,12 @@ class JooqCarts implements Carts {
 				+ " + excluded.quantity where cl.quantity + excluded.quantity <= 999"
 				+ " returning (xmax = 0) as inserted, (select count(*) from " + t
 				+ "cart_lines where cart_id = ?)::int as lines_before";
-		Record added = dsl
-			.resultQuery(sql, UUID.randomUUID(), cart.getId(), quantity, note, cart.getId(), variantId,
-					(variantId != null) ? null : sku, cart.getId())
-			.fetchOne();
+		CartStore.Row added = PlainSql
+			.query(dsl, sql, CartStore.Row::of, UUID.randomUUID(), cart.getId(), quantity, note, cart.getId(),
+					variantId, (variantId != null) ? null : sku, cart.getId())
+			.stream()
+			.findFirst()
+			.orElse(null);
 		if (added == null) {
 			boolean onSale = dsl.fetchExists(DSL.selectOne()
 				.from(VARIANTS)
@@ -172,11 +175,16 @@ class JooqCarts implements Carts {
 		DSLContext dsl = this.store.dsl();
 		String t = TenantContext.require().schema().quoted() + ".";
 		// The cart's market, its countries and the shipping method asked for: one query.
-		Record found = dsl.resultQuery("select c.id, c.status, m.handle, m.countries, sm.id as method from " + t
-				+ "carts c join " + t + "markets m on m.id = c.market_id left join " + t
-				+ "shipping_methods sm on sm.market_id = m.id and sm.handle = ? and sm.active where c.token_hash = ?",
-				(shippingMethod != null) ? shippingMethod : "", CartTokens.hash(token))
-			.fetchOne();
+		CartStore.Row found = PlainSql
+			.query(dsl,
+					"select c.id, c.status, m.handle, m.countries, sm.id as method from " + t + "carts c join " + t
+							+ "markets m on m.id = c.market_id left join " + t
+							+ "shipping_methods sm on sm.market_id = m.id and sm.handle = ? and sm.active"
+							+ " where c.token_hash = ?",
+					CartStore.Row::of, (shippingMethod != null) ? shippingMethod : "", CartTokens.hash(token))
+			.stream()
+			.findFirst()
+			.orElse(null);
 		if (found == null) {
 			throw new CatalogProblems.NotFound("cart");
 		}

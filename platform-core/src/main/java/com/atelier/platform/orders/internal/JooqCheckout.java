@@ -39,6 +39,7 @@ import com.atelier.platform.payments.PaymentRequest;
 import com.atelier.platform.payments.PaymentResult;
 import com.atelier.platform.payments.PaymentStatus;
 import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
@@ -270,7 +271,7 @@ class JooqCheckout implements Checkout {
 		binds.add((settled != null) ? settled.reference() : null);
 		binds.addAll(List.of(priced.totals().total().minor(), priced.currency().code(),
 				TenantContext.require().id().value(), orderId, expiresAt));
-		long number = dsl.resultQuery(sql.toString(), binds.toArray()).fetchSingle(0, Long.class);
+		long number = PlainSql.query(dsl, sql.toString(), (row) -> row.getLong(1), binds.toArray()).get(0);
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("orderId", orderId.toString());
 		payload.put("number", number);

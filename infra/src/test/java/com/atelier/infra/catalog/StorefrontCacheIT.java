@@ -9,11 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.atelier.infra.AtelierApplication;
 import com.atelier.infra.identity.Browser;
 import com.atelier.infra.identity.IdentityTestSupport;
 import com.atelier.platform.catalog.CatalogManagement;
@@ -153,15 +150,9 @@ class StorefrontCacheIT extends IdentityTestSupport {
 
 	private static int secondNodePort() {
 		if (secondNode == null) {
-			TestDatabase.Coordinates db = TestDatabase.database("identity");
-			secondNode = new SpringApplicationBuilder(AtelierApplication.class)
-				.properties("server.port=0", "spring.datasource.url=" + db.url(),
-						"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
-						"atelier.master-key=" + TestDatabase.masterKey(), "atelier.embedded-db.enabled=false",
-						"atelier.storefront.sql-statements-header=true")
-				.run();
+			secondNode = startNode("atelier.storefront.sql-statements-header=true");
 		}
-		return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+		return port(secondNode);
 	}
 
 }

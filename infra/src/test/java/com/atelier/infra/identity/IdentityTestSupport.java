@@ -96,6 +96,27 @@ public abstract class IdentityTestSupport {
 		return Browser.JSON.readTree(response.body()).get("access_token").asString();
 	}
 
+	/**
+	 * Another instance of the application on the same test database (a second node).
+	 * @param properties extra Spring properties
+	 * @return the running node; close it when the test class is done
+	 */
+	protected static org.springframework.context.ConfigurableApplicationContext startNode(String... properties) {
+		com.atelier.testing.TestDatabase.Coordinates db = com.atelier.testing.TestDatabase.database("identity");
+		return new org.springframework.boot.builder.SpringApplicationBuilder(com.atelier.infra.AtelierApplication.class)
+			.properties("server.port=0", "spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
+					"spring.datasource.password=" + db.password(),
+					"atelier.master-key=" + com.atelier.testing.TestDatabase.masterKey(),
+					"atelier.embedded-db.enabled=false")
+			.properties(properties)
+			.run();
+	}
+
+	protected static int port(org.springframework.context.ConfigurableApplicationContext node) {
+		return ((org.springframework.boot.web.server.context.WebServerApplicationContext) node).getWebServer()
+			.getPort();
+	}
+
 	protected static String basic(Integrations.Credentials client) {
 		return "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((client.clientId() + ":" + client.clientSecret())

@@ -13,29 +13,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.atelier.infra.AtelierApplication;
 import com.atelier.infra.identity.Browser;
-import com.atelier.infra.identity.IdentityTestSupport;
-import com.atelier.platform.catalog.CatalogManagement;
 import com.atelier.platform.catalog.Product;
 import com.atelier.platform.identity.Role;
-import com.atelier.platform.inventory.Inventory;
-import com.atelier.platform.orders.CommerceSettings;
-import com.atelier.platform.payments.PaymentProviders;
 import com.atelier.platform.pricing.Market;
-import com.atelier.platform.pricing.Pricing;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
-import com.atelier.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,42 +34,15 @@ import static org.awaitility.Awaitility.await;
  * provider called after the reservation committed (14), totals charged exactly in JPY and
  * BHD (15), idempotency, purchase limits, webhooks, and tenant isolation.
  */
-class CheckoutIT extends IdentityTestSupport {
-
-	static FakeStripe stripe;
+class CheckoutIT extends CommerceTestSupport {
 
 	static ConfigurableApplicationContext secondNode;
 
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	Pricing pricing;
-
-	@Autowired
-	Inventory inventory;
-
-	@Autowired
-	CommerceSettings settings;
-
-	@Autowired
-	PaymentProviders providers;
-
-	@BeforeAll
-	static void startStripe() throws Exception {
-		stripe = new FakeStripe();
-	}
-
 	@AfterAll
-	static void stop() {
-		stripe.close();
+	static void stopSecondNode() {
 		if (secondNode != null) {
 			secondNode.close();
 		}
-	}
-
-	Commerce commerce(Tenant tenant) {
-		return new Commerce(tenant, this.catalog, this.pricing, this.inventory, this.settings, this.providers);
 	}
 
 	@Test
@@ -595,14 +556,9 @@ class CheckoutIT extends IdentityTestSupport {
 
 	private static int secondNodePort() {
 		if (secondNode == null) {
-			TestDatabase.Coordinates db = TestDatabase.database("identity");
-			secondNode = new SpringApplicationBuilder(AtelierApplication.class)
-				.properties("server.port=0", "spring.datasource.url=" + db.url(),
-						"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
-						"atelier.master-key=" + TestDatabase.masterKey(), "atelier.embedded-db.enabled=false")
-				.run();
+			secondNode = startNode();
 		}
-		return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+		return port(secondNode);
 	}
 
 }

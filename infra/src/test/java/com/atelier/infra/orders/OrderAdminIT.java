@@ -4,23 +4,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.atelier.infra.identity.Browser;
-import com.atelier.infra.identity.IdentityTestSupport;
-import com.atelier.platform.catalog.CatalogManagement;
 import com.atelier.platform.catalog.Product;
 import com.atelier.platform.identity.Role;
-import com.atelier.platform.inventory.Inventory;
-import com.atelier.platform.orders.CommerceSettings;
-import com.atelier.platform.payments.PaymentProviders;
 import com.atelier.platform.pricing.Market;
-import com.atelier.platform.pricing.Pricing;
 import com.atelier.platform.tenancy.Tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,38 +22,7 @@ import static org.awaitility.Awaitility.await;
  * illegal transitions as problems, permissions per role, the audit log, the events in the
  * outbox and the order timeline their subscriber keeps.
  */
-class OrderAdminIT extends IdentityTestSupport {
-
-	static FakeStripe stripe;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	Pricing pricing;
-
-	@Autowired
-	Inventory inventory;
-
-	@Autowired
-	CommerceSettings settings;
-
-	@Autowired
-	PaymentProviders providers;
-
-	@BeforeAll
-	static void startStripe() throws Exception {
-		stripe = new FakeStripe();
-	}
-
-	@AfterAll
-	static void stopStripe() {
-		stripe.close();
-	}
-
-	Commerce commerce(Tenant tenant) {
-		return new Commerce(tenant, this.catalog, this.pricing, this.inventory, this.settings, this.providers);
-	}
+class OrderAdminIT extends CommerceTestSupport {
 
 	@Test
 	void a_manual_order_is_paid_shipped_in_two_parts_and_refunded_in_two_parts() {

@@ -74,6 +74,40 @@ public final class PlainSql {
 	}
 
 	/**
+	 * One row of a plain SQL result, by column label; timestamps as
+	 * {@link java.time.OffsetDateTime}, arrays as Java arrays.
+	 */
+	public static final class Row {
+
+		private final java.util.Map<String, @Nullable Object> values = new java.util.HashMap<>();
+
+		public static Row of(ResultSet rs) throws SQLException {
+			Row row = new Row();
+			java.sql.ResultSetMetaData meta = rs.getMetaData();
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				String type = meta.getColumnTypeName(i);
+				Object value;
+				if ("timestamptz".equals(type)) {
+					value = rs.getObject(i, java.time.OffsetDateTime.class);
+				}
+				else {
+					value = rs.getObject(i);
+					if (value instanceof java.sql.Array array) {
+						value = array.getArray();
+					}
+				}
+				row.values.put(meta.getColumnLabel(i), value);
+			}
+			return row;
+		}
+
+		public <T> @Nullable T get(String column, Class<T> type) {
+			return type.cast(this.values.get(column));
+		}
+
+	}
+
+	/**
 	 * Maps one row.
 	 *
 	 * @param <T> the row's type

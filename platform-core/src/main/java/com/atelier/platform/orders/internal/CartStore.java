@@ -2,13 +2,10 @@ package com.atelier.platform.orders.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -26,14 +23,8 @@ import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
-import static com.atelier.platform.jooq.tenant_template.Tables.CHECKOUT_SETTINGS;
-import static com.atelier.platform.jooq.tenant_template.Tables.CART_LINES;
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
-import static com.atelier.platform.jooq.tenant_template.Tables.PRICES;
-import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.SHIPPING_METHODS;
-import static com.atelier.platform.jooq.tenant_template.Tables.TAX_RATES;
-import static com.atelier.platform.jooq.tenant_template.Tables.VARIANTS;
 
 /**
  * Reads carts and prices them: shared by the cart API and checkout, so a cart shows
@@ -62,10 +53,6 @@ class CartStore {
 			throw new CatalogProblems.NotFound("cart");
 		}
 		return cart;
-	}
-
-	MarketsRecord market(UUID id) {
-		return dsl().fetchSingle(MARKETS, MARKETS.ID.eq(id));
 	}
 
 	/**
@@ -108,11 +95,11 @@ class CartStore {
 				+ "cart_lines l on l.cart_id = c.id" + " left join " + t + "variants v on v.id = l.variant_id"
 				+ " left join " + t + "products p on p.id = v.product_id" + " left join " + t
 				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id" + " order by l.position";
-		List<Row> result = PlainSql.query(dsl(), sql, Row::of, key);
+		List<PlainSql.Row> result = PlainSql.query(dsl(), sql, PlainSql.Row::of, key);
 		if (result.isEmpty()) {
 			return null;
 		}
-		Row first = result.get(0);
+		PlainSql.Row first = result.get(0);
 		CartsRecord cartRecord = dsl().newRecord(CARTS);
 		cartRecord.setId(first.get("id", UUID.class));
 		cartRecord.setTokenHash(first.get("token_hash", String.class));
@@ -147,7 +134,7 @@ class CartStore {
 		Context context = new Context(market, first.get("rate", BigDecimal.class), method,
 				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15);
 		List<LineRow> rows = new ArrayList<>();
-		for (Row r : result) {
+		for (PlainSql.Row r : result) {
 			if (r.get("line_id", UUID.class) != null) {
 				rows.add(new LineRow(r.get("line_id", UUID.class), r.get("variant_id", UUID.class),
 						r.get("sku", String.class), r.get("product_id", UUID.class), r.get("p_handle", String.class),
@@ -205,10 +192,6 @@ class CartStore {
 				priced.totals());
 	}
 
-	static List<String> countries(MarketsRecord market) {
-		return (market.getCountries() != null) ? Arrays.asList(market.getCountries()) : List.of();
-	}
-
 	/**
 	 * @param lineId line
 	 * @param variantId variant
@@ -235,40 +218,6 @@ class CartStore {
 	record Priced(CartsRecord cart, MarketsRecord market, CurrencyCode currency, List<LineRow> rows,
 			List<Pricer.Priced> priced, List<Cart.Line> lines, @Nullable ShippingMethodsRecord method, BigDecimal rate,
 			Totals totals, Context context) {
-	}
-
-	/**
-	 * One row of a plain SQL result, by column label; timestamps as
-	 * {@link java.time.OffsetDateTime}, arrays as Java arrays.
-	 */
-	static final class Row {
-
-		private final java.util.Map<String, @Nullable Object> values = new java.util.HashMap<>();
-
-		static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
-			Row row = new Row();
-			java.sql.ResultSetMetaData meta = rs.getMetaData();
-			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				String type = meta.getColumnTypeName(i);
-				Object value;
-				if ("timestamptz".equals(type)) {
-					value = rs.getObject(i, java.time.OffsetDateTime.class);
-				}
-				else {
-					value = rs.getObject(i);
-					if (value instanceof java.sql.Array array) {
-						value = array.getArray();
-					}
-				}
-				row.values.put(meta.getColumnLabel(i), value);
-			}
-			return row;
-		}
-
-		<T> @Nullable T get(String column, Class<T> type) {
-			return type.cast(this.values.get(column));
-		}
-
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +19,6 @@ import com.atelier.platform.identity.Customers;
 import com.atelier.platform.identity.Emails;
 import com.atelier.platform.jooq.tenant_template.tables.records.CartLinesRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.CartsRecord;
-import com.atelier.platform.jooq.tenant_template.tables.records.MarketsRecord;
-import com.atelier.platform.jooq.tenant_template.tables.records.ShippingMethodsRecord;
 import com.atelier.platform.orders.Cart;
 import com.atelier.platform.orders.Carts;
 import com.atelier.platform.orders.OrderProblems;
@@ -35,7 +32,6 @@ import com.atelier.platform.problem.FieldProblem;
 import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.CART_LINES;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
-import static com.atelier.platform.jooq.tenant_template.Tables.SHIPPING_METHODS;
 import static com.atelier.platform.jooq.tenant_template.Tables.VARIANTS;
 
 /**
@@ -117,9 +113,9 @@ class JooqCarts implements Carts {
 				+ " + excluded.quantity where cl.quantity + excluded.quantity <= 999"
 				+ " returning (xmax = 0) as inserted, (select count(*) from " + t
 				+ "cart_lines where cart_id = ?)::int as lines_before";
-		CartStore.Row added = PlainSql
-			.query(dsl, sql, CartStore.Row::of, UUID.randomUUID(), cart.getId(), quantity, note, cart.getId(),
-					variantId, (variantId != null) ? null : sku, cart.getId())
+		PlainSql.Row added = PlainSql
+			.query(dsl, sql, PlainSql.Row::of, UUID.randomUUID(), cart.getId(), quantity, note, cart.getId(), variantId,
+					(variantId != null) ? null : sku, cart.getId())
 			.stream()
 			.findFirst()
 			.orElse(null);
@@ -175,13 +171,13 @@ class JooqCarts implements Carts {
 		DSLContext dsl = this.store.dsl();
 		String t = TenantContext.require().schema().quoted() + ".";
 		// The cart's market, its countries and the shipping method asked for: one query.
-		CartStore.Row found = PlainSql
+		PlainSql.Row found = PlainSql
 			.query(dsl,
 					"select c.id, c.status, m.handle, m.countries, sm.id as method from " + t + "carts c join " + t
 							+ "markets m on m.id = c.market_id left join " + t
 							+ "shipping_methods sm on sm.market_id = m.id and sm.handle = ? and sm.active"
 							+ " where c.token_hash = ?",
-					CartStore.Row::of, (shippingMethod != null) ? shippingMethod : "", CartTokens.hash(token))
+					PlainSql.Row::of, (shippingMethod != null) ? shippingMethod : "", CartTokens.hash(token))
 			.stream()
 			.findFirst()
 			.orElse(null);

@@ -42,10 +42,8 @@ import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
 
-import static com.atelier.platform.jooq.tenant_template.Tables.CARTS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDERS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDER_LINES;
-import static com.atelier.platform.jooq.tenant_template.Tables.PAYMENTS;
 
 /**
  * Checkout in two transactions with the provider call between them (PITFALLS 14): the

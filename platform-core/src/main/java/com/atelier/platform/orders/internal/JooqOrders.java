@@ -1,6 +1,5 @@
 package com.atelier.platform.orders.internal;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -120,19 +120,19 @@ class JooqPaymentProviders implements PaymentProviders {
 			throw new CatalogProblems.Invalid(problems);
 		}
 		boolean existed = this.db.dsl().fetchExists(PAYMENT_SETTINGS, PAYMENT_SETTINGS.PROVIDER.eq(STRIPE));
+		String sealedKey = this.secrets.seal(secretKey, "payments/stripe/secret-key");
+		String sealedWebhookSecret = this.secrets.seal(webhookSecret, "payments/stripe/webhook-secret");
 		this.db.dsl()
 			.insertInto(PAYMENT_SETTINGS)
 			.set(PAYMENT_SETTINGS.PROVIDER, STRIPE)
-			.set(PAYMENT_SETTINGS.SECRET_KEY_ENC, this.secrets.seal(secretKey, "payments/stripe/secret-key"))
-			.set(PAYMENT_SETTINGS.WEBHOOK_SECRET_ENC,
-					this.secrets.seal(webhookSecret, "payments/stripe/webhook-secret"))
+			.set(PAYMENT_SETTINGS.SECRET_KEY_ENC, sealedKey)
+			.set(PAYMENT_SETTINGS.WEBHOOK_SECRET_ENC, sealedWebhookSecret)
 			.set(PAYMENT_SETTINGS.API_BASE, apiBase)
 			.set(PAYMENT_SETTINGS.UPDATED_AT, OffsetDateTime.now())
 			.onConflict(PAYMENT_SETTINGS.PROVIDER)
 			.doUpdate()
-			.set(PAYMENT_SETTINGS.SECRET_KEY_ENC, this.secrets.seal(secretKey, "payments/stripe/secret-key"))
-			.set(PAYMENT_SETTINGS.WEBHOOK_SECRET_ENC,
-					this.secrets.seal(webhookSecret, "payments/stripe/webhook-secret"))
+			.set(PAYMENT_SETTINGS.SECRET_KEY_ENC, sealedKey)
+			.set(PAYMENT_SETTINGS.WEBHOOK_SECRET_ENC, sealedWebhookSecret)
 			.set(PAYMENT_SETTINGS.API_BASE, apiBase)
 			.set(PAYMENT_SETTINGS.UPDATED_AT, OffsetDateTime.now())
 			.execute();

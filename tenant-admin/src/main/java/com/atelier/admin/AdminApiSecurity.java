@@ -45,6 +45,11 @@ class AdminApiSecurity {
 
 	static final String PAYMENT_PROVIDERS = "/admin/api/v1/payment-providers";
 
+	/** Served by the reporting module; secured here, with the rest of the admin API. */
+	static final String REPORTS = "/admin/api/v1/reports";
+
+	static final String REPORT_SETTINGS = "/admin/api/v1/report-settings";
+
 	static final String[] INVENTORY = { "/admin/api/v1/stock-locations", "/admin/api/v1/stock-locations/**",
 			"/admin/api/v1/inventory", "/admin/api/v1/inventory/**" };
 
@@ -80,6 +85,10 @@ class AdminApiSecurity {
 				.hasAuthority(Permission.ORDERS_READ.scope())
 				.requestMatchers(PAYMENT_PROVIDERS, PAYMENT_PROVIDERS + "/**")
 				.hasAuthority(Permission.PAYMENTS_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, REPORTS, REPORTS + "/**", REPORT_SETTINGS)
+				.hasAuthority(Permission.REPORTS_READ.scope())
+				.requestMatchers(REPORT_SETTINGS)
+				.hasAuthority(Permission.BRAND_WRITE.scope())
 				.requestMatchers(HttpMethod.GET, CATALOG)
 				.hasAuthority(Permission.CATALOG_READ.scope())
 				.requestMatchers(CATALOG)

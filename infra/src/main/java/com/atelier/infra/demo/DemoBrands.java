@@ -42,9 +42,9 @@ public class DemoBrands implements ApplicationRunner {
 	public static final List<Demo> BRANDS = List.of(
 			new Demo("maison-aurele", "Maison Aurèle", "EUR", List.of("fr-FR", "en"),
 					new BrandChanges(null, "https://static.maison-aurele.example/logo.svg", "#2B2A29", "#B08D57",
-							"#FAF7F2")),
-			new Demo("kagura", "Kagura Atelier", "JPY", List.of("ja-JP", "en"),
-					new BrandChanges(null, "https://static.kagura.example/logo.svg", "#1C1C1C", "#9E2B25", "#FFFFFF")));
+							"#FAF7F2", "Europe/Paris")),
+			new Demo("kagura", "Kagura Atelier", "JPY", List.of("ja-JP", "en"), new BrandChanges(null,
+					"https://static.kagura.example/logo.svg", "#1C1C1C", "#9E2B25", "#FFFFFF", "Asia/Tokyo")));
 
 	private final TenantDirectory directory;
 

@@ -72,6 +72,21 @@ public final class Browser {
 		return send(HttpRequest.newBuilder(uri(pathAndQuery)).headers(withHost(headers)).GET().build());
 	}
 
+	/** A GET whose body is kept as bytes, to check its encoding. */
+	public HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri(pathAndQuery)).headers(withHost(headers)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.headers(withHost(headers))

@@ -29,7 +29,8 @@ import com.atelier.testing.TestTenants;
 @SpringBootTest(classes = AtelierApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "atelier.embedded-db.enabled=false", "atelier.test.database=identity",
 				"atelier.identity.log-verification-tokens=true", "atelier.storefront.sql-statements-header=true",
-				"atelier.orders.expiry-interval=1s", "atelier.events.relay-interval=200ms" })
+				"atelier.orders.expiry-interval=1s", "atelier.events.relay-interval=200ms",
+				"atelier.reports.summary-interval=1h" })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public abstract class IdentityTestSupport {
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A brand set up to sell (through the services, fast), and a shopper's HTTP calls.
  */
-final class Commerce {
+public final class Commerce {
 
 	static final Actor TESTS = Actor.operator("tests");
 
@@ -63,8 +63,8 @@ final class Commerce {
 	}
 
 	/** A market with one country, a tax rate and one shipping method {@code standard}. */
-	Market market(String handle, String currency, boolean isDefault, boolean taxIncluded, String country, String rate,
-			String shipping) {
+	public Market market(String handle, String currency, boolean isDefault, boolean taxIncluded, String country,
+			String rate, String shipping) {
 		return TenantContext.call(this.tenant.ref(), () -> {
 			Market market = this.pricing.createMarket(handle, handle.toUpperCase(), currency, List.of(country),
 					taxIncluded, isDefault, TESTS);
@@ -75,7 +75,7 @@ final class Commerce {
 	}
 
 	/** A product with one variant, its SKU = handle in upper case, priced and stocked. */
-	Product.Variant variant(String handle, Market market, String price, int units) {
+	public Product.Variant variant(String handle, Market market, String price, int units) {
 		Product product = TenantContext.call(this.tenant.ref(), () -> this.catalog.createProduct(
 				new ProductInput(handle, handle, null, ProductStatus.ACTIVE, null, null, null, null, List.of(),
 						List.of(), List.of(new VariantInput(handle.toUpperCase(), null, List.of(), null)), Map.of()),
@@ -104,7 +104,7 @@ final class Commerce {
 				List.of(new Pricing.PriceInput(variant.id(), null, price)), TESTS));
 	}
 
-	void stock(Product.Variant variant, int units) {
+	public void stock(Product.Variant variant, int units) {
 		TenantContext.run(this.tenant.ref(), () -> {
 			if (this.location == null) {
 				this.location = this.inventory.createLocation("main", "Main", TESTS);
@@ -114,7 +114,7 @@ final class Commerce {
 	}
 
 	/** Units of a variant at a location of its own (created on first use). */
-	void stockAt(String locationHandle, Product.Variant variant, int units) {
+	public void stockAt(String locationHandle, Product.Variant variant, int units) {
 		TenantContext.run(this.tenant.ref(), () -> {
 			StockLocation at = this.inventory.locations()
 				.stream()
@@ -180,14 +180,14 @@ final class Commerce {
 	}
 
 	/** A cart with one line, ready to check out; returns its token. */
-	static String readyCart(Browser shopper, String sku, int quantity, String country) {
+	public static String readyCart(Browser shopper, String sku, int quantity, String country) {
 		String token = newCart(shopper);
 		add(shopper, token, sku, quantity, null);
 		details(shopper, token, "shopper-" + UUID.randomUUID() + "@example.com", country);
 		return token;
 	}
 
-	static HttpResponse<String> checkout(Browser shopper, String token, String provider, String paymentMethod,
+	public static HttpResponse<String> checkout(Browser shopper, String token, String provider, String paymentMethod,
 			String... headers) {
 		return shopper.json("POST", "/storefront/api/v1/carts/" + token + "/checkout",
 				"{\"paymentProvider\":\"" + provider + "\""
@@ -195,7 +195,7 @@ final class Commerce {
 				headers);
 	}
 
-	static JsonNode json(HttpResponse<String> response) {
+	public static JsonNode json(HttpResponse<String> response) {
 		return Browser.JSON.readTree(response.body());
 	}
 

@@ -17,7 +17,7 @@ import com.atelier.platform.tenancy.Tenant;
  * The application with the services a brand sells through, and a fake Stripe server for
  * the test class.
  */
-abstract class CommerceTestSupport extends IdentityTestSupport {
+public abstract class CommerceTestSupport extends IdentityTestSupport {
 
 	static FakeStripe stripe;
 
@@ -46,7 +46,7 @@ abstract class CommerceTestSupport extends IdentityTestSupport {
 		stripe.close();
 	}
 
-	Commerce commerce(Tenant tenant) {
+	protected Commerce commerce(Tenant tenant) {
 		return new Commerce(tenant, this.catalog, this.pricing, this.inventory, this.settings, this.providers);
 	}
 

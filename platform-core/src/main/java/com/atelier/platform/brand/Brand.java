@@ -1,5 +1,6 @@
 package com.atelier.platform.brand;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,9 +17,10 @@ import com.atelier.platform.money.CurrencyCode;
  * @param defaultCurrency the currency shoppers see first
  * @param defaultLocale the locale shoppers see first (BCP 47)
  * @param locales every locale the brand supports, the default first
+ * @param timeZone where the brand counts its days: reports group by it
  */
 public record Brand(String displayName, @Nullable String logoUrl, Colors colors, CurrencyCode defaultCurrency,
-		String defaultLocale, List<String> locales) {
+		String defaultLocale, List<String> locales, ZoneId timeZone) {
 
 	public Brand {
 		Objects.requireNonNull(displayName, "displayName");
@@ -26,6 +28,7 @@ public record Brand(String displayName, @Nullable String logoUrl, Colors colors,
 		Objects.requireNonNull(defaultCurrency, "defaultCurrency");
 		Objects.requireNonNull(defaultLocale, "defaultLocale");
 		locales = List.copyOf(locales);
+		Objects.requireNonNull(timeZone, "timeZone");
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.atelier.platform.brand;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,9 +18,16 @@ import com.atelier.platform.problem.FieldProblem;
  * @param primaryColor {@code #RRGGBB}
  * @param accentColor {@code #RRGGBB}
  * @param backgroundColor {@code #RRGGBB}
+ * @param timeZone an IANA time zone such as {@code Europe/Paris}
  */
 public record BrandChanges(@Nullable String displayName, @Nullable String logoUrl, @Nullable String primaryColor,
-		@Nullable String accentColor, @Nullable String backgroundColor) {
+		@Nullable String accentColor, @Nullable String backgroundColor, @Nullable String timeZone) {
+
+	/** Changes without a time zone. */
+	public BrandChanges(@Nullable String displayName, @Nullable String logoUrl, @Nullable String primaryColor,
+			@Nullable String accentColor, @Nullable String backgroundColor) {
+		this(displayName, logoUrl, primaryColor, accentColor, backgroundColor, null);
+	}
 
 	private static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
@@ -34,6 +42,9 @@ public record BrandChanges(@Nullable String displayName, @Nullable String logoUr
 		color("primaryColor", primaryColor, problems);
 		color("accentColor", accentColor, problems);
 		color("backgroundColor", backgroundColor, problems);
+		if (timeZone != null && !isRegionZone(timeZone)) {
+			problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris or UTC"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidBrandChanges(problems);
 		}
@@ -43,6 +54,15 @@ public record BrandChanges(@Nullable String displayName, @Nullable String logoUr
 		if (value != null && !COLOR.matcher(value).matches()) {
 			problems.add(new FieldProblem(field, "must be a colour as #RRGGBB"));
 		}
+	}
+
+	/**
+	 * @param value a zone name
+	 * @return whether it is an IANA zone name (Europe/Paris, UTC); offsets such as
+	 * {@code +01:00} are refused because they ignore daylight saving time
+	 */
+	public static boolean isRegionZone(String value) {
+		return ZoneId.getAvailableZoneIds().contains(value);
 	}
 
 	private static boolean isHttpUrl(String value) {

@@ -38,7 +38,7 @@ class BrandAdminController {
 	@PatchMapping("/admin/api/v1/brand")
 	BrandResource patch(@RequestBody BrandPatch patch, Authentication authentication) {
 		BrandChanges changes = new BrandChanges(patch.displayName(), patch.logoUrl(), patch.primaryColor(),
-				patch.accentColor(), patch.backgroundColor());
+				patch.accentColor(), patch.backgroundColor(), patch.timeZone());
 		return BrandResource.of(this.brands.update(changes, this.tokens.actor(authentication)));
 	}
 
@@ -50,9 +50,10 @@ class BrandAdminController {
 	 * @param primaryColor {@code #RRGGBB}
 	 * @param accentColor {@code #RRGGBB}
 	 * @param backgroundColor {@code #RRGGBB}
+	 * @param timeZone IANA time zone, such as {@code Europe/Paris}
 	 */
 	record BrandPatch(@Nullable String displayName, @Nullable String logoUrl, @Nullable String primaryColor,
-			@Nullable String accentColor, @Nullable String backgroundColor) {
+			@Nullable String accentColor, @Nullable String backgroundColor, @Nullable String timeZone) {
 	}
 
 	/**
@@ -62,13 +63,14 @@ class BrandAdminController {
 	 * @param defaultCurrency ISO 4217
 	 * @param defaultLocale BCP 47
 	 * @param locales supported locales
+	 * @param timeZone where the brand counts its days (reports)
 	 */
 	record BrandResource(String displayName, @Nullable String logoUrl, Brand.Colors colors, String defaultCurrency,
-			String defaultLocale, List<String> locales) {
+			String defaultLocale, List<String> locales, String timeZone) {
 
 		static BrandResource of(Brand brand) {
 			return new BrandResource(brand.displayName(), brand.logoUrl(), brand.colors(),
-					brand.defaultCurrency().code(), brand.defaultLocale(), brand.locales());
+					brand.defaultCurrency().code(), brand.defaultLocale(), brand.locales(), brand.timeZone().getId());
 		}
 
 	}

@@ -51,6 +51,9 @@ public class BrandSettings {
 	@Column(name = "locales", nullable = false)
 	private String[] locales = new String[0];
 
+	@Column(name = "time_zone", nullable = false)
+	private String timeZone = "UTC";
+
 	@Column(name = "updated_at", nullable = false)
 	private OffsetDateTime updatedAt = OffsetDateTime.now();
 
@@ -76,7 +79,14 @@ public class BrandSettings {
 		if (changes.backgroundColor() != null) {
 			this.backgroundColor = changes.backgroundColor().toUpperCase(Locale.ROOT);
 		}
+		if (changes.timeZone() != null) {
+			this.timeZone = changes.timeZone();
+		}
 		this.updatedAt = OffsetDateTime.now();
+	}
+
+	public String timeZone() {
+		return this.timeZone;
 	}
 
 	public String displayName() {

@@ -1,5 +1,6 @@
 package com.atelier.platform.brand.internal;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -60,7 +61,8 @@ class JpaBrands implements Brands {
 	private static Brand toBrand(BrandSettings row) {
 		return new Brand(row.displayName(), row.logoUrl(),
 				new Brand.Colors(row.primaryColor(), row.accentColor(), row.backgroundColor()),
-				new CurrencyCode(row.defaultCurrency()), row.defaultLocale(), List.of(row.locales()));
+				new CurrencyCode(row.defaultCurrency()), row.defaultLocale(), List.of(row.locales()),
+				ZoneId.of(row.timeZone()));
 	}
 
 }

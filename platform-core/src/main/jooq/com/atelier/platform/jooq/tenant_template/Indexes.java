@@ -42,6 +42,7 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_EVENTS_OCCURRED_IDX = Internal.createIndex(DSL.name("audit_events_occurred_idx"), AuditEvents.AUDIT_EVENTS, new OrderField[] { AuditEvents.AUDIT_EVENTS.OCCURRED_AT.desc(), AuditEvents.AUDIT_EVENTS.ID.desc() }, false);
+    public static final Index CARTS_CREATED_IDX = Internal.createIndex(DSL.name("carts_created_idx"), Carts.CARTS, new OrderField[] { Carts.CARTS.CREATED_AT }, false);
     public static final Index CARTS_CUSTOMER_OPEN_IDX = Internal.createIndex(DSL.name("carts_customer_open_idx"), Carts.CARTS, new OrderField[] { Carts.CARTS.CUSTOMER_ID }, true);
     public static final Index CARTS_UPDATED_IDX = Internal.createIndex(DSL.name("carts_updated_idx"), Carts.CARTS, new OrderField[] { Carts.CARTS.UPDATED_AT }, false);
     public static final Index COLLECTION_PRODUCTS_ORDER_IDX = Internal.createIndex(DSL.name("collection_products_order_idx"), CollectionProducts.COLLECTION_PRODUCTS, new OrderField[] { CollectionProducts.COLLECTION_PRODUCTS.COLLECTION_ID, CollectionProducts.COLLECTION_PRODUCTS.POSITION, CollectionProducts.COLLECTION_PRODUCTS.PRODUCT_ID }, false);
@@ -67,6 +68,7 @@ public class Indexes {
     public static final Index PAYMENTS_REFERENCE_IDX = Internal.createIndex(DSL.name("payments_reference_idx"), Payments.PAYMENTS, new OrderField[] { Payments.PAYMENTS.PROVIDER, Payments.PAYMENTS.REFERENCE }, true);
     public static final Index PRICES_VARIANT_IDX = Internal.createIndex(DSL.name("prices_variant_idx"), Prices.PRICES, new OrderField[] { Prices.PRICES.VARIANT_ID }, false);
     public static final Index PRODUCTS_ACTIVE_CREATED_IDX = Internal.createIndex(DSL.name("products_active_created_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.CREATED_AT.desc(), Products.PRODUCTS.ID.desc() }, false);
+    public static final Index REFUNDS_CREATED_IDX = Internal.createIndex(DSL.name("refunds_created_idx"), Refunds.REFUNDS, new OrderField[] { Refunds.REFUNDS.CREATED_AT }, false);
     public static final Index REFUNDS_ORDER_IDX = Internal.createIndex(DSL.name("refunds_order_idx"), Refunds.REFUNDS, new OrderField[] { Refunds.REFUNDS.ORDER_ID }, false);
     public static final Index SIGNING_KEYS_ONE_ACTIVE_IDX = Internal.createIndex(DSL.name("signing_keys_one_active_idx"), SigningKeys.SIGNING_KEYS, new OrderField[] { SigningKeys.SIGNING_KEYS.STATUS }, true);
     public static final Index STOCK_ADJUSTMENTS_VARIANT_IDX = Internal.createIndex(DSL.name("stock_adjustments_variant_idx"), StockAdjustments.STOCK_ADJUSTMENTS, new OrderField[] { StockAdjustments.STOCK_ADJUSTMENTS.VARIANT_ID, StockAdjustments.STOCK_ADJUSTMENTS.CREATED_AT.desc() }, false);

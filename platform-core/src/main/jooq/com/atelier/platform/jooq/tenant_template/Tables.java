@@ -37,6 +37,10 @@ import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations;
 import com.atelier.platform.jooq.tenant_template.tables.Products;
 import com.atelier.platform.jooq.tenant_template.tables.ProviderEvents;
 import com.atelier.platform.jooq.tenant_template.tables.Refunds;
+import com.atelier.platform.jooq.tenant_template.tables.ReportDays;
+import com.atelier.platform.jooq.tenant_template.tables.ReportSalesDaily;
+import com.atelier.platform.jooq.tenant_template.tables.ReportSettings;
+import com.atelier.platform.jooq.tenant_template.tables.ReportVariantDaily;
 import com.atelier.platform.jooq.tenant_template.tables.ShippingMethods;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
@@ -218,6 +222,26 @@ public class Tables {
      * The table <code>tenant_template.refunds</code>.
      */
     public static final Refunds REFUNDS = Refunds.REFUNDS;
+
+    /**
+     * The table <code>tenant_template.report_days</code>.
+     */
+    public static final ReportDays REPORT_DAYS = ReportDays.REPORT_DAYS;
+
+    /**
+     * The table <code>tenant_template.report_sales_daily</code>.
+     */
+    public static final ReportSalesDaily REPORT_SALES_DAILY = ReportSalesDaily.REPORT_SALES_DAILY;
+
+    /**
+     * The table <code>tenant_template.report_settings</code>.
+     */
+    public static final ReportSettings REPORT_SETTINGS = ReportSettings.REPORT_SETTINGS;
+
+    /**
+     * The table <code>tenant_template.report_variant_daily</code>.
+     */
+    public static final ReportVariantDaily REPORT_VARIANT_DAILY = ReportVariantDaily.REPORT_VARIANT_DAILY;
 
     /**
      * The table <code>tenant_template.shipping_methods</code>.

@@ -38,6 +38,10 @@ import com.atelier.platform.jooq.tenant_template.tables.ProductTranslations;
 import com.atelier.platform.jooq.tenant_template.tables.Products;
 import com.atelier.platform.jooq.tenant_template.tables.ProviderEvents;
 import com.atelier.platform.jooq.tenant_template.tables.Refunds;
+import com.atelier.platform.jooq.tenant_template.tables.ReportDays;
+import com.atelier.platform.jooq.tenant_template.tables.ReportSalesDaily;
+import com.atelier.platform.jooq.tenant_template.tables.ReportSettings;
+import com.atelier.platform.jooq.tenant_template.tables.ReportVariantDaily;
 import com.atelier.platform.jooq.tenant_template.tables.ShippingMethods;
 import com.atelier.platform.jooq.tenant_template.tables.SigningKeys;
 import com.atelier.platform.jooq.tenant_template.tables.StaffUsers;
@@ -236,6 +240,26 @@ public class TenantTemplate extends SchemaImpl {
     public final Refunds REFUNDS = Refunds.REFUNDS;
 
     /**
+     * The table <code>tenant_template.report_days</code>.
+     */
+    public final ReportDays REPORT_DAYS = ReportDays.REPORT_DAYS;
+
+    /**
+     * The table <code>tenant_template.report_sales_daily</code>.
+     */
+    public final ReportSalesDaily REPORT_SALES_DAILY = ReportSalesDaily.REPORT_SALES_DAILY;
+
+    /**
+     * The table <code>tenant_template.report_settings</code>.
+     */
+    public final ReportSettings REPORT_SETTINGS = ReportSettings.REPORT_SETTINGS;
+
+    /**
+     * The table <code>tenant_template.report_variant_daily</code>.
+     */
+    public final ReportVariantDaily REPORT_VARIANT_DAILY = ReportVariantDaily.REPORT_VARIANT_DAILY;
+
+    /**
      * The table <code>tenant_template.shipping_methods</code>.
      */
     public final ShippingMethods SHIPPING_METHODS = ShippingMethods.SHIPPING_METHODS;
@@ -336,6 +360,10 @@ public class TenantTemplate extends SchemaImpl {
             Products.PRODUCTS,
             ProviderEvents.PROVIDER_EVENTS,
             Refunds.REFUNDS,
+            ReportDays.REPORT_DAYS,
+            ReportSalesDaily.REPORT_SALES_DAILY,
+            ReportSettings.REPORT_SETTINGS,
+            ReportVariantDaily.REPORT_VARIANT_DAILY,
             ShippingMethods.SHIPPING_METHODS,
             SigningKeys.SIGNING_KEYS,
             StaffUsers.STAFF_USERS,

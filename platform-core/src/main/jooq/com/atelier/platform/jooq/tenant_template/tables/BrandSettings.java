@@ -109,6 +109,11 @@ public class BrandSettings extends TableImpl<BrandSettingsRecord> {
      */
     public final TableField<BrandSettingsRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
 
+    /**
+     * The column <code>tenant_template.brand_settings.time_zone</code>.
+     */
+    public final TableField<BrandSettingsRecord, String> TIME_ZONE = createField(DSL.name("time_zone"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'UTC'::text"), SQLDataType.CLOB)), this, "");
+
     private BrandSettings(Name alias, Table<BrandSettingsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -184,7 +184,7 @@ public class Carts extends TableImpl<CartsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.CARTS_CUSTOMER_OPEN_IDX, Indexes.CARTS_UPDATED_IDX);
+        return Arrays.asList(Indexes.CARTS_CREATED_IDX, Indexes.CARTS_CUSTOMER_OPEN_IDX, Indexes.CARTS_UPDATED_IDX);
     }
 
     @Override

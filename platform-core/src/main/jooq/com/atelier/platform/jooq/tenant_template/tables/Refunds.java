@@ -177,7 +177,7 @@ public class Refunds extends TableImpl<RefundsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.REFUNDS_ORDER_IDX);
+        return Arrays.asList(Indexes.REFUNDS_CREATED_IDX, Indexes.REFUNDS_ORDER_IDX);
     }
 
     @Override

@@ -174,6 +174,20 @@ public class BrandSettingsRecord extends UpdatableRecordImpl<BrandSettingsRecord
         return (Long) get(10);
     }
 
+    /**
+     * Setter for <code>tenant_template.brand_settings.time_zone</code>.
+     */
+    public void setTimeZone(String value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>tenant_template.brand_settings.time_zone</code>.
+     */
+    public String getTimeZone() {
+        return (String) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -197,7 +211,7 @@ public class BrandSettingsRecord extends UpdatableRecordImpl<BrandSettingsRecord
     /**
      * Create a detached, initialised BrandSettingsRecord
      */
-    public BrandSettingsRecord(Short id, String displayName, String logoUrl, String primaryColor, String accentColor, String backgroundColor, String defaultCurrency, String defaultLocale, String[] locales, OffsetDateTime updatedAt, Long version) {
+    public BrandSettingsRecord(Short id, String displayName, String logoUrl, String primaryColor, String accentColor, String backgroundColor, String defaultCurrency, String defaultLocale, String[] locales, OffsetDateTime updatedAt, Long version, String timeZone) {
         super(BrandSettings.BRAND_SETTINGS);
 
         setId(id);
@@ -211,6 +225,7 @@ public class BrandSettingsRecord extends UpdatableRecordImpl<BrandSettingsRecord
         setLocales(locales);
         setUpdatedAt(updatedAt);
         setVersion(version);
+        setTimeZone(timeZone);
         resetChangedOnNotNull();
     }
 }

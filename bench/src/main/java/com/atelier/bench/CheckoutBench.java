@@ -358,8 +358,9 @@ public final class CheckoutBench {
 						lines.add(second);
 					}
 					try {
-						carts.add(prepareCart("prepared-" + run + "-" + filler + "-" + made.incrementAndGet()
-								+ "@bench.example", lines, new long[2 + lines.size()]));
+						carts.add(prepareCart(
+								"prepared-" + run + "-" + filler + "-" + made.incrementAndGet() + "@bench.example",
+								lines, new long[2 + lines.size()]));
 					}
 					catch (IOException | RuntimeException ex) {
 						sample("prepare", -1, ex.toString());

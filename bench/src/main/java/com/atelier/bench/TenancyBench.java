@@ -15,11 +15,11 @@ import com.atelier.platform.tenancy.TenantDirectory;
 import com.atelier.platform.tenancy.TenantProvisioning;
 
 /**
- * In-process tenancy measurements, on the database the environment names (ATELIER_DB_URL or
- * the embedded server under ATELIER_DATA_DIR).
+ * In-process tenancy measurements, on the database the environment names (ATELIER_DB_URL
+ * or the embedded server under ATELIER_DATA_DIR).
  * <ul>
- * <li>{@code provision N PREFIX}: creates N tenants one after another and prints the time of
- * each {@code TenantProvisioning.create}, then p50, p95 and max.</li>
+ * <li>{@code provision N PREFIX}: creates N tenants one after another and prints the time
+ * of each {@code TenantProvisioning.create}, then p50, p95 and max.</li>
  * <li>{@code fill N PREFIX}: creates tenants until the directory holds N.</li>
  * </ul>
  */
@@ -51,7 +51,8 @@ public final class TenancyBench {
 	}
 
 	private static void provision(TenantProvisioning provisioning, int count, String prefix) {
-		// Warm up the JVM and the connection pool with three tenants that are not counted.
+		// Warm up the JVM and the connection pool with three tenants that are not
+		// counted.
 		for (int i = 0; i < 3; i++) {
 			create(provisioning, prefix + "-warm-" + i);
 		}

@@ -3,6 +3,8 @@
 --changeset atelier:0006-brand-time-zone
 -- Reports count days in the brand's own time zone (an IANA name such as Europe/Paris).
 alter table brand_settings add column time_zone text not null default 'UTC';
+-- Summaries computed before this are in another zone's days, whatever their zone column says.
+alter table brand_settings add column time_zone_changed_at timestamptz not null default '1970-01-01T00:00:00Z';
 
 --changeset atelier:0006-report-settings
 create table report_settings (
@@ -54,5 +56,8 @@ create table report_variant_daily (
     primary key (day, variant_id, market_id)
 );
 
+-- A refund is held (false) while the provider is asked, and confirmed once it answers yes;
+-- a refused one is deleted. Reports count confirmed refunds only.
+alter table refunds add column confirmed boolean not null default true;
 create index refunds_created_idx on refunds (created_at);
 create index carts_created_idx on carts (created_at);

@@ -89,6 +89,9 @@ public class ReportRunner {
 							.orElse(30_000);
 				// A whole number from our own table, never request input.
 				dsl.execute("set local statement_timeout = " + applied[0]);
+				// A client that stops reading leaves the transaction idle between
+				// fetches: end it.
+				dsl.execute("set local idle_in_transaction_session_timeout = " + Math.max(60_000, applied[0]));
 				stream(report, dsl, sink);
 			});
 		}
@@ -137,7 +140,7 @@ public class ReportRunner {
 			return null;
 		}
 		return switch (column.type()) {
-			case TEXT -> value.toString().strip();
+			case TEXT -> value.toString();
 			case INTEGER -> Long.toString(((Number) value).longValue());
 			case DATE -> ((LocalDate) value).toString();
 			case DECIMAL -> ((BigDecimal) value).stripTrailingZeros().toPlainString();

@@ -38,7 +38,8 @@ public class ReportSettings {
 		this.tenants = tenants;
 		this.audit = audit;
 		this.tx = new TransactionTemplate(transactions);
-		this.maxTimeoutMs = maxTimeoutMs;
+		// The table's check allows at most 300 s.
+		this.maxTimeoutMs = Math.max(100, Math.min(maxTimeoutMs, 300_000));
 	}
 
 	/**

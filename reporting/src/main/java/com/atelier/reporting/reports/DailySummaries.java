@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -55,6 +56,9 @@ import static org.jooq.impl.DSL.when;
 @Component
 public class DailySummaries {
 
+	/** The most days summarized in one transaction. */
+	static final int MAX_DAYS_PER_TRANSACTION = 31;
+
 	private static final Logger log = LoggerFactory.getLogger(DailySummaries.class);
 
 	private final TenantDsl tenants;
@@ -84,7 +88,7 @@ public class DailySummaries {
 				done += summarizeCurrentTenant(maxDaysPerTenant);
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not summarize the reports of tenant {}: {}", tenant.slug(), ex.toString());
+				log.warn("Could not summarize the reports of tenant {}; its reports stay live", tenant.slug(), ex);
 			}
 		}
 		return done;
@@ -119,11 +123,25 @@ public class DailySummaries {
 				todo.add(day);
 			}
 		}
+		// Consecutive days in one pass (at most a month per transaction): the first build
+		// of
+		// a year of orders scans them a dozen times, not 365.
 		int done = 0;
-		for (LocalDate day : todo) {
-			if (Boolean.TRUE.equals(this.tx.execute((status) -> summarize(this.tenants.dsl(), day, zone)))) {
-				done++;
+		int start = 0;
+		while (start < todo.size()) {
+			int end = start;
+			while (end + 1 < todo.size() && todo.get(end + 1).equals(todo.get(end).plusDays(1))
+					&& end + 1 - start < MAX_DAYS_PER_TRANSACTION) {
+				end++;
 			}
+			LocalDate runFrom = todo.get(start);
+			LocalDate runTo = todo.get(end);
+			if (!Boolean.TRUE
+				.equals(this.tx.execute((status) -> summarize(this.tenants.dsl(), runFrom, runTo, zone)))) {
+				break;
+			}
+			done += end - start + 1;
+			start = end + 1;
 		}
 		return done;
 	}
@@ -132,28 +150,26 @@ public class DailySummaries {
 		return ZoneId.of(dsl.select(BRAND_SETTINGS.TIME_ZONE).from(BRAND_SETTINGS).fetchSingle().value1());
 	}
 
-	/** Summarizes one day; false when another node is summarizing it right now. */
-	private boolean summarize(DSLContext dsl, LocalDate day, ZoneId zone) {
+	/**
+	 * Summarizes consecutive days; false when another node is summarizing this tenant.
+	 */
+	private boolean summarize(DSLContext dsl, LocalDate first, LocalDate last, ZoneId zone) {
 		// The transaction's start: any change committed after it is marked stale later.
-		Record started = dsl.select(
-				DSL.field("pg_try_advisory_xact_lock(hashtext({0}), {1})", Boolean.class,
-						inline("atelier-report-day:" + dsl.render(REPORT_DAYS)), inline((int) day.toEpochDay())),
-				DSL.currentOffsetDateTime())
+		Record started = dsl
+			.select(DSL.field("pg_try_advisory_xact_lock(hashtext({0}))", Boolean.class,
+					inline("atelier-report-summaries:" + dsl.render(REPORT_DAYS))), DSL.currentOffsetDateTime())
 			.fetchSingle();
 		if (!Boolean.TRUE.equals(started.get(0, Boolean.class))) {
 			return false;
 		}
 		OffsetDateTime computedAt = started.get(1, OffsetDateTime.class);
-		ReportRange range = new ReportRange(day, day, zone);
-		var placed = ORDERS.as("o").PLACED_AT;
-		var refunded = REFUNDS.as("r").CREATED_AT;
-		dsl.deleteFrom(REPORT_SALES_DAILY).where(REPORT_SALES_DAILY.DAY.eq(day)).execute();
-		dsl.deleteFrom(REPORT_VARIANT_DAILY).where(REPORT_VARIANT_DAILY.DAY.eq(day)).execute();
+		ReportRange range = new ReportRange(first, last, zone);
+		Condition placed = SalesFacts.onDays(ORDERS.as("o").PLACED_AT, range, first, last);
+		Condition refunded = SalesFacts.onDays(REFUNDS.as("r").CREATED_AT, range, first, last);
+		dsl.deleteFrom(REPORT_SALES_DAILY).where(REPORT_SALES_DAILY.DAY.between(first, last)).execute();
+		dsl.deleteFrom(REPORT_VARIANT_DAILY).where(REPORT_VARIANT_DAILY.DAY.between(first, last)).execute();
 
-		Table<Record> sales = SalesFacts
-			.liveSales(dsl, zone, placed.ge(range.start()).and(placed.lt(range.end())),
-					refunded.ge(range.start()).and(refunded.lt(range.end())))
-			.asTable("f");
+		Table<Record> sales = SalesFacts.liveSales(dsl, zone, placed, refunded).asTable("f");
 		List<Field<?>> salesRow = new ArrayList<>();
 		List<Field<?>> salesGroup = new ArrayList<>();
 		for (String column : SalesFacts.SALES_COLUMNS) {
@@ -175,9 +191,7 @@ public class DailySummaries {
 			.select(dsl.select(salesRow).from(sales).groupBy(salesGroup))
 			.execute();
 
-		Table<Record> lines = SalesFacts
-			.liveVariantLines(dsl, zone, placed.ge(range.start()).and(placed.lt(range.end())))
-			.asTable("f");
+		Table<Record> lines = SalesFacts.liveVariantLines(dsl, zone, placed).asTable("f");
 		Field<Object> lineDay = lines.field("day", Object.class);
 		Field<Object> variant = lines.field("variant_id", Object.class);
 		Field<Object> market = lines.field("market_id", Object.class);
@@ -196,36 +210,40 @@ public class DailySummaries {
 				.groupBy(lineDay, variant, market, currency, product))
 			.execute();
 
-		dsl.insertInto(REPORT_DAYS)
-			.set(REPORT_DAYS.DAY, day)
-			.set(REPORT_DAYS.TIME_ZONE, zone.getId())
-			.set(REPORT_DAYS.COMPUTED_AT, computedAt)
-			.setNull(REPORT_DAYS.STALE_SINCE)
-			.onConflict(REPORT_DAYS.DAY)
-			.doUpdate()
-			.set(REPORT_DAYS.TIME_ZONE, zone.getId())
-			.set(REPORT_DAYS.COMPUTED_AT, computedAt)
-			// A mark newer than this transaction's start means a change it may not have
-			// seen.
-			.set(REPORT_DAYS.STALE_SINCE,
-					when(REPORT_DAYS.STALE_SINCE.gt(computedAt), REPORT_DAYS.STALE_SINCE)
-						.otherwise(DSL.castNull(OffsetDateTime.class)))
-			.execute();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			dsl.insertInto(REPORT_DAYS)
+				.set(REPORT_DAYS.DAY, day)
+				.set(REPORT_DAYS.TIME_ZONE, zone.getId())
+				.set(REPORT_DAYS.COMPUTED_AT, computedAt)
+				.setNull(REPORT_DAYS.STALE_SINCE)
+				.onConflict(REPORT_DAYS.DAY)
+				.doUpdate()
+				.set(REPORT_DAYS.TIME_ZONE, zone.getId())
+				.set(REPORT_DAYS.COMPUTED_AT, computedAt)
+				// A mark newer than this transaction's start means a change it may not
+				// have seen.
+				.set(REPORT_DAYS.STALE_SINCE,
+						when(REPORT_DAYS.STALE_SINCE.gt(computedAt), REPORT_DAYS.STALE_SINCE)
+							.otherwise(DSL.castNull(OffsetDateTime.class)))
+				.execute();
+		}
 		return true;
 	}
 
 	/**
-	 * Marks the local day of an instant stale, creating the day's row if it has none, so
-	 * that a summary being computed concurrently cannot come out fresh.
+	 * Marks stale the local days of the instants a query yields (its one column),
+	 * creating a day's row if it has none, so that a summary being computed concurrently
+	 * cannot come out fresh. The day is worked out by PostgreSQL, as in the summaries.
 	 */
-	static void markStale(DSLContext dsl, OffsetDateTime at) {
-		ZoneId zone = zone(dsl);
-		LocalDate day = at.atZoneSameInstant(zone).toLocalDate();
-		dsl.insertInto(REPORT_DAYS)
-			.set(REPORT_DAYS.DAY, day)
-			.set(REPORT_DAYS.TIME_ZONE, zone.getId())
-			.set(REPORT_DAYS.COMPUTED_AT, OffsetDateTime.parse("1970-01-01T00:00:00Z"))
-			.set(REPORT_DAYS.STALE_SINCE, DSL.currentOffsetDateTime())
+	private static void markStale(DSLContext dsl, ZoneId zone, Field<OffsetDateTime> at, Table<?> from,
+			Condition where) {
+		dsl.insertInto(REPORT_DAYS, REPORT_DAYS.DAY, REPORT_DAYS.TIME_ZONE, REPORT_DAYS.COMPUTED_AT,
+				REPORT_DAYS.STALE_SINCE)
+			.select(dsl
+				.select(SalesFacts.localDay(at, zone), DSL.val(zone.getId()),
+						DSL.val(OffsetDateTime.parse("1970-01-01T00:00:00Z")), DSL.currentOffsetDateTime())
+				.from(from)
+				.where(where))
 			.onConflict(REPORT_DAYS.DAY)
 			.doUpdate()
 			.set(REPORT_DAYS.STALE_SINCE, DSL.currentOffsetDateTime())
@@ -236,17 +254,10 @@ public class DailySummaries {
 	void markStale(UUID orderId, @org.jspecify.annotations.Nullable UUID refundId) {
 		this.tx.executeWithoutResult((status) -> {
 			DSLContext dsl = this.tenants.dsl();
-			dsl.select(ORDERS.PLACED_AT)
-				.from(ORDERS)
-				.where(ORDERS.ID.eq(orderId))
-				.fetchOptional(ORDERS.PLACED_AT)
-				.ifPresent((at) -> markStale(dsl, at));
+			ZoneId zone = zone(dsl);
+			markStale(dsl, zone, ORDERS.PLACED_AT, ORDERS, ORDERS.ID.eq(orderId));
 			if (refundId != null) {
-				dsl.select(REFUNDS.CREATED_AT)
-					.from(REFUNDS)
-					.where(REFUNDS.ID.eq(refundId))
-					.fetchOptional(REFUNDS.CREATED_AT)
-					.ifPresent((at) -> markStale(dsl, at));
+				markStale(dsl, zone, REFUNDS.CREATED_AT, REFUNDS, REFUNDS.ID.eq(refundId));
 			}
 		});
 	}

@@ -20,9 +20,9 @@ import org.jooq.impl.SQLDataType;
 import com.atelier.platform.jooq.tenant_template.tables.OrderLines;
 import com.atelier.platform.jooq.tenant_template.tables.Orders;
 import com.atelier.platform.jooq.tenant_template.tables.Refunds;
-import com.atelier.platform.jooq.tenant_template.tables.ReportDays;
 import com.atelier.reporting.ReportRange;
 
+import static com.atelier.platform.jooq.tenant_template.Tables.BRAND_SETTINGS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDERS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDER_LINES;
 import static com.atelier.platform.jooq.tenant_template.Tables.REFUNDS;
@@ -79,16 +79,30 @@ final class SalesFacts {
 		return l.SUBTOTAL_MINOR.minus(when(o.PRICES_INCLUDE_TAX, l.TAX_MINOR).otherwise(0L));
 	}
 
-	/** The fresh summarized days in a range, as of the transaction's snapshot. */
+	/**
+	 * The fresh summarized days in a range, as of the transaction's snapshot: computed in
+	 * the brand's current time zone after it was last changed, and not marked stale
+	 * since.
+	 */
 	static Set<LocalDate> freshDays(DSLContext dsl, ReportRange range) {
 		return new TreeSet<>(dsl.select(REPORT_DAYS.DAY)
 			.from(REPORT_DAYS)
-			.where(REPORT_DAYS.DAY.between(range.from(), range.to()), fresh(REPORT_DAYS, range.zone()))
+			.where(REPORT_DAYS.DAY.between(range.from(), range.to()), REPORT_DAYS.TIME_ZONE.eq(range.zone().getId()),
+					REPORT_DAYS.STALE_SINCE.isNull(),
+					REPORT_DAYS.COMPUTED_AT
+						.ge(select(BRAND_SETTINGS.TIME_ZONE_CHANGED_AT).from(BRAND_SETTINGS).asField()))
 			.fetch(REPORT_DAYS.DAY));
 	}
 
-	static Condition fresh(ReportDays d, ZoneId zone) {
-		return d.TIME_ZONE.eq(zone.getId()).and(d.STALE_SINCE.isNull());
+	/**
+	 * Instants of the days {@code from} to {@code to} in the range's zone. The bounds are
+	 * widened by a day and the days checked by PostgreSQL itself, so that the Java and
+	 * the database time-zone rules can never disagree about which day an instant is on.
+	 */
+	static Condition onDays(Field<OffsetDateTime> at, ReportRange range, LocalDate from, LocalDate to) {
+		return at.ge(range.startOf(from.minusDays(1)))
+			.and(at.lt(range.startOf(to.plusDays(2))))
+			.and(localDay(at, range.zone()).between(from, to));
 	}
 
 	/**
@@ -104,12 +118,12 @@ final class SalesFacts {
 				runStart = day;
 			}
 			if (!live && runStart != null) {
-				runs.add(at.ge(range.startOf(runStart)).and(at.lt(range.startOf(day))));
+				runs.add(onDays(at, range, runStart, day.minusDays(1)));
 				runStart = null;
 			}
 		}
 		if (runStart != null) {
-			runs.add(at.ge(range.startOf(runStart)).and(at.lt(range.end())));
+			runs.add(onDays(at, range, runStart, range.to()));
 		}
 		return runs.isEmpty() ? falseCondition() : DSL.or(runs);
 	}
@@ -146,12 +160,12 @@ final class SalesFacts {
 				.from(r)
 				.join(ro)
 				.on(ro.ID.eq(r.ORDER_ID))
-				.where(refunded)
+				.where(refunded, r.CONFIRMED.isTrue())
 				.groupBy(refundDay, ro.MARKET_ID, ro.CURRENCY));
 	}
 
-	/** Daily sales facts of the fresh days in a range, from the summary. */
-	static Select<Record> summarySales(DSLContext dsl, ReportRange range) {
+	/** Daily sales facts of the fresh days, from the summary. */
+	static Select<Record> summarySales(DSLContext dsl, Set<LocalDate> fresh) {
 		var s = REPORT_SALES_DAILY;
 		List<Field<?>> fields = List.of(s.DAY.as("day"), s.MARKET_ID.as("market_id"), s.CURRENCY.as("currency"),
 				s.ORDERS.cast(Long.class).as("orders"), s.UNITS.cast(BigDecimal.class).as("units"),
@@ -161,12 +175,7 @@ final class SalesFacts {
 				s.TAX_MINOR.cast(BigDecimal.class).as("tax_minor"),
 				s.TOTAL_MINOR.cast(BigDecimal.class).as("total_minor"), s.REFUNDS.cast(Long.class).as("refunds"),
 				s.REFUND_MINOR.cast(BigDecimal.class).as("refund_minor"));
-		ReportDays d = REPORT_DAYS.as("d");
-		return dsl.select(fields)
-			.from(s)
-			.join(d)
-			.on(d.DAY.eq(s.DAY))
-			.where(s.DAY.between(range.from(), range.to()), fresh(d, range.zone()));
+		return dsl.select(fields).from(s).where(fresh.isEmpty() ? falseCondition() : s.DAY.in(fresh));
 	}
 
 	/**
@@ -188,18 +197,15 @@ final class SalesFacts {
 			.where(placed, sale(o));
 	}
 
-	/** Variant facts of the fresh days in a range, from the summary. */
-	static Select<Record> summaryVariants(DSLContext dsl, ReportRange range) {
+	/** Variant facts of the fresh days, from the summary. */
+	static Select<Record> summaryVariants(DSLContext dsl, Set<LocalDate> fresh) {
 		var v = REPORT_VARIANT_DAILY;
-		ReportDays d = REPORT_DAYS.as("d");
 		return dsl
 			.select(List.<Field<?>>of(v.DAY.as("day"), v.VARIANT_ID.as("variant_id"), v.MARKET_ID.as("market_id"),
 					v.CURRENCY.as("currency"), v.PRODUCT_ID.as("product_id"), v.SKU.as("sku"), v.TITLE.as("title"),
 					v.VARIANT_TITLE.as("variant_title"), v.UNITS.as("units"), v.REVENUE_MINOR.as("revenue_minor")))
 			.from(v)
-			.join(d)
-			.on(d.DAY.eq(v.DAY))
-			.where(v.DAY.between(range.from(), range.to()), fresh(d, range.zone()));
+			.where(fresh.isEmpty() ? falseCondition() : v.DAY.in(fresh));
 	}
 
 	/** A column of a derived table, by name. */

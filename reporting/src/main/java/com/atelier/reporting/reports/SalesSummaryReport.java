@@ -73,7 +73,7 @@ final class SalesSummaryReport implements Report {
 		Set<LocalDate> fresh = SalesFacts.freshDays(dsl, this.range);
 		var placed = ORDERS.as("o").PLACED_AT;
 		var refunded = REFUNDS.as("r").CREATED_AT;
-		Table<Record> facts = SalesFacts.summarySales(dsl, this.range)
+		Table<Record> facts = SalesFacts.summarySales(dsl, fresh)
 			.unionAll(SalesFacts.liveSales(dsl, this.range.zone(), SalesFacts.liveDays(placed, this.range, fresh),
 					SalesFacts.liveDays(refunded, this.range, fresh)))
 			.asTable("f");

@@ -79,7 +79,7 @@ final class TopProductsReport implements Report {
 		UUID marketId = Sql.market(dsl, this.market);
 		Set<LocalDate> fresh = SalesFacts.freshDays(dsl, this.range);
 		var placed = ORDERS.as("o").PLACED_AT;
-		Table<Record> facts = SalesFacts.summaryVariants(dsl, this.range)
+		Table<Record> facts = SalesFacts.summaryVariants(dsl, fresh)
 			.unionAll(
 					SalesFacts.liveVariantLines(dsl, this.range.zone(), SalesFacts.liveDays(placed, this.range, fresh)))
 			.asTable("f");

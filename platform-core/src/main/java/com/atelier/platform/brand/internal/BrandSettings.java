@@ -54,6 +54,12 @@ public class BrandSettings {
 	@Column(name = "time_zone", nullable = false)
 	private String timeZone = "UTC";
 
+	/**
+	 * When the time zone last changed: report summaries older than this are set aside.
+	 */
+	@Column(name = "time_zone_changed_at", nullable = false)
+	private OffsetDateTime timeZoneChangedAt = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+
 	@Column(name = "updated_at", nullable = false)
 	private OffsetDateTime updatedAt = OffsetDateTime.now();
 
@@ -79,8 +85,9 @@ public class BrandSettings {
 		if (changes.backgroundColor() != null) {
 			this.backgroundColor = changes.backgroundColor().toUpperCase(Locale.ROOT);
 		}
-		if (changes.timeZone() != null) {
+		if (changes.timeZone() != null && !changes.timeZone().equals(this.timeZone)) {
 			this.timeZone = changes.timeZone();
+			this.timeZoneChangedAt = OffsetDateTime.now();
 		}
 		this.updatedAt = OffsetDateTime.now();
 	}

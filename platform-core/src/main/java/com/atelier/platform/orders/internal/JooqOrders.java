@@ -538,6 +538,7 @@ class JooqOrders implements Orders {
 				.set(REFUNDS.REASON, reason.strip())
 				.set(REFUNDS.ACTOR_TYPE, actor.type().name())
 				.set(REFUNDS.ACTOR_ID, actor.id())
+				.set(REFUNDS.CONFIRMED, false)
 				.execute();
 		});
 		// 2. Ask the provider, with no transaction open.
@@ -557,7 +558,11 @@ class JooqOrders implements Orders {
 		// 3. Record the outcome.
 		this.tx.executeWithoutResult((s) -> {
 			DSLContext dsl = this.db.dsl();
-			dsl.update(REFUNDS).set(REFUNDS.REFERENCE, result.reference()).where(REFUNDS.ID.eq(refundId)).execute();
+			dsl.update(REFUNDS)
+				.set(REFUNDS.REFERENCE, result.reference())
+				.set(REFUNDS.CONFIRMED, true)
+				.where(REFUNDS.ID.eq(refundId))
+				.execute();
 			OrdersRecord after = dsl.fetchSingle(ORDERS, ORDERS.ID.eq(id));
 			boolean full = after.getRefundedMinor() >= after.getTotalMinor();
 			dsl.update(PAYMENTS)

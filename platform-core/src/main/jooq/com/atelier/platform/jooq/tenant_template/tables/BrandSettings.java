@@ -114,6 +114,12 @@ public class BrandSettings extends TableImpl<BrandSettingsRecord> {
      */
     public final TableField<BrandSettingsRecord, String> TIME_ZONE = createField(DSL.name("time_zone"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'UTC'::text"), SQLDataType.CLOB)), this, "");
 
+    /**
+     * The column
+     * <code>tenant_template.brand_settings.time_zone_changed_at</code>.
+     */
+    public final TableField<BrandSettingsRecord, OffsetDateTime> TIME_ZONE_CHANGED_AT = createField(DSL.name("time_zone_changed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("'1970-01-01 00:00:00+00'::timestamp with time zone"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
     private BrandSettings(Name alias, Table<BrandSettingsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -108,6 +108,11 @@ public class Refunds extends TableImpl<RefundsRecord> {
      */
     public final TableField<RefundsRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>tenant_template.refunds.confirmed</code>.
+     */
+    public final TableField<RefundsRecord, Boolean> CONFIRMED = createField(DSL.name("confirmed"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("true"), SQLDataType.BOOLEAN)), this, "");
+
     private Refunds(Name alias, Table<RefundsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

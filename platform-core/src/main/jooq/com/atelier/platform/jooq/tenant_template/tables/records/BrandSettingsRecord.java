@@ -188,6 +188,22 @@ public class BrandSettingsRecord extends UpdatableRecordImpl<BrandSettingsRecord
         return (String) get(11);
     }
 
+    /**
+     * Setter for
+     * <code>tenant_template.brand_settings.time_zone_changed_at</code>.
+     */
+    public void setTimeZoneChangedAt(OffsetDateTime value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for
+     * <code>tenant_template.brand_settings.time_zone_changed_at</code>.
+     */
+    public OffsetDateTime getTimeZoneChangedAt() {
+        return (OffsetDateTime) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -211,7 +227,7 @@ public class BrandSettingsRecord extends UpdatableRecordImpl<BrandSettingsRecord
     /**
      * Create a detached, initialised BrandSettingsRecord
      */
-    public BrandSettingsRecord(Short id, String displayName, String logoUrl, String primaryColor, String accentColor, String backgroundColor, String defaultCurrency, String defaultLocale, String[] locales, OffsetDateTime updatedAt, Long version, String timeZone) {
+    public BrandSettingsRecord(Short id, String displayName, String logoUrl, String primaryColor, String accentColor, String backgroundColor, String defaultCurrency, String defaultLocale, String[] locales, OffsetDateTime updatedAt, Long version, String timeZone, OffsetDateTime timeZoneChangedAt) {
         super(BrandSettings.BRAND_SETTINGS);
 
         setId(id);
@@ -226,6 +242,7 @@ public class BrandSettingsRecord extends UpdatableRecordImpl<BrandSettingsRecord
         setUpdatedAt(updatedAt);
         setVersion(version);
         setTimeZone(timeZone);
+        setTimeZoneChangedAt(timeZoneChangedAt);
         resetChangedOnNotNull();
     }
 }

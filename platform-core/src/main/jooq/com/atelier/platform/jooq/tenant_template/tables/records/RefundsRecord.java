@@ -147,6 +147,20 @@ public class RefundsRecord extends UpdatableRecordImpl<RefundsRecord> {
         return (OffsetDateTime) get(8);
     }
 
+    /**
+     * Setter for <code>tenant_template.refunds.confirmed</code>.
+     */
+    public void setConfirmed(Boolean value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>tenant_template.refunds.confirmed</code>.
+     */
+    public Boolean getConfirmed() {
+        return (Boolean) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -170,7 +184,7 @@ public class RefundsRecord extends UpdatableRecordImpl<RefundsRecord> {
     /**
      * Create a detached, initialised RefundsRecord
      */
-    public RefundsRecord(UUID id, UUID orderId, UUID paymentId, Long amountMinor, String reason, String reference, String actorType, String actorId, OffsetDateTime createdAt) {
+    public RefundsRecord(UUID id, UUID orderId, UUID paymentId, Long amountMinor, String reason, String reference, String actorType, String actorId, OffsetDateTime createdAt, Boolean confirmed) {
         super(Refunds.REFUNDS);
 
         setId(id);
@@ -182,6 +196,7 @@ public class RefundsRecord extends UpdatableRecordImpl<RefundsRecord> {
         setActorType(actorType);
         setActorId(actorId);
         setCreatedAt(createdAt);
+        setConfirmed(confirmed);
         resetChangedOnNotNull();
     }
 }

@@ -109,6 +109,9 @@ patch report-settings '{"statementTimeoutMs":120000}'
 patch brand '{"timeZone":"Europe/London"}'
 log "$(reports)"
 patch brand '{"timeZone":"Europe/Paris"}'
+log ""
+log "## Summaries rebuilt after the time-zone change (every closed day of the year, in process)"
+r=$(tool summarize million); log "$r"
 
 log ""
 log "## Roll-up over $from .. $to across $(cli tenant list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))') tenants"

@@ -57,7 +57,8 @@ public final class ReportingBench {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AtelierApplication.class)
 			.web(WebApplicationType.NONE)
 			.profiles("cli")
-			.properties("atelier.cluster.listen=false", "spring.datasource.hikari.maximum-pool-size=8")
+			.properties("atelier.cluster.listen=false", "atelier.jobs.enabled=false",
+					"spring.datasource.hikari.maximum-pool-size=8")
 			.run()) {
 			switch (args[0]) {
 				case "generate" -> {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.jooq.Cursor;
@@ -106,24 +107,33 @@ public class ReportRunner {
 	}
 
 	private void stream(Report report, DSLContext dsl, RowSink sink) {
-		List<Column> columns = report.columns();
 		try (Cursor<? extends Record> cursor = report.query(dsl).fetchSize(1000).fetchLazy()) {
-			sink.start(columns);
-			int written = 0;
-			boolean truncated = false;
-			while (cursor.hasNext()) {
-				if (written == this.maxRows) {
-					truncated = true;
-					break;
-				}
-				sink.row(values(columns, cursor.fetchNext()));
-				written++;
-			}
-			sink.end(truncated);
+			write(report.columns(), cursor.iterator(), sink, this.maxRows);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Hands rows to the sink one at a time, at most {@code maxRows} of them.
+	 * @return how many rows were written
+	 */
+	static int write(List<Column> columns, Iterator<? extends Record> rows, RowSink sink, int maxRows)
+			throws IOException {
+		sink.start(columns);
+		int written = 0;
+		boolean truncated = false;
+		while (rows.hasNext()) {
+			if (written == maxRows) {
+				truncated = true;
+				break;
+			}
+			sink.row(values(columns, rows.next()));
+			written++;
+		}
+		sink.end(truncated);
+		return written;
 	}
 
 	static List<@Nullable String> values(List<Column> columns, Record record) {

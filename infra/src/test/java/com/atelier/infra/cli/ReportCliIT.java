@@ -96,6 +96,32 @@ class ReportCliIT {
 	}
 
 	@Test
+	void a_tenant_that_times_out_is_reported_and_the_others_still_count() throws Exception {
+		try (ReportSeed two = new ReportSeed(tenant("roll-two"), DATABASE)) {
+			java.sql.Connection locker = two.connection();
+			locker.setAutoCommit(false);
+			try (java.sql.Statement statement = locker.createStatement()) {
+				// Every read of roll-two's orders waits behind this lock.
+				statement.execute("lock table orders in access exclusive mode");
+				long started = System.nanoTime();
+				CliHarness.Run run = cli.run("report", "rollup", "--from", "2026-05-01", "--to", "2026-05-31", "--csv",
+						"--timeout", "1");
+				assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+					.isLessThan(java.time.Duration.ofSeconds(20));
+				assertThat(run.code()).isEqualTo(AtelierCli.FAILED);
+				assertThat(run.err())
+					.contains("error: tenant roll-two: The tenant-totals report took longer than 1000 ms");
+				assertThat(run.out()).contains("roll-one,ACTIVE,EUR,2,1215.00,1,50.00,\r\n")
+					.contains("roll-two,ACTIVE,,,,,,The tenant-totals report took longer than 1000 ms");
+			}
+			finally {
+				locker.rollback();
+				locker.setAutoCommit(true);
+			}
+		}
+	}
+
+	@Test
 	void bad_input_is_a_usage_error_that_changes_nothing() {
 		CliHarness.Run badDate = cli.run("report", "rollup", "--from", "2026-13-01", "--to", "2026-05-31");
 		assertThat(badDate.code()).isEqualTo(AtelierCli.INVALID);

@@ -14,7 +14,10 @@ import com.atelier.platform.brand.BrandChanges;
 import com.atelier.platform.brand.Brands;
 import com.atelier.platform.catalog.CatalogManagement;
 import com.atelier.platform.inventory.Inventory;
+import com.atelier.platform.orders.Carts;
+import com.atelier.platform.orders.Checkout;
 import com.atelier.platform.orders.CommerceSettings;
+import com.atelier.platform.orders.Orders;
 import com.atelier.platform.pricing.Pricing;
 import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.Role;
@@ -64,9 +67,19 @@ public class DemoBrands implements ApplicationRunner {
 
 	private final CommerceSettings commerce;
 
+	private final Carts carts;
+
+	private final Checkout checkout;
+
+	private final Orders orders;
+
 	DemoBrands(TenantDirectory directory, TenantProvisioning provisioning, TenantMigrations migrations, Brands brands,
-			Staff staff, CatalogManagement catalog, Pricing pricing, Inventory inventory, CommerceSettings commerce) {
+			Staff staff, CatalogManagement catalog, Pricing pricing, Inventory inventory, CommerceSettings commerce,
+			Carts carts, Checkout checkout, Orders orders) {
 		this.commerce = commerce;
+		this.carts = carts;
+		this.checkout = checkout;
+		this.orders = orders;
 		this.catalog = catalog;
 		this.pricing = pricing;
 		this.inventory = inventory;
@@ -88,9 +101,11 @@ public class DemoBrands implements ApplicationRunner {
 				TenantContext.run(tenant.ref(), () -> this.brands.update(demo.look(), Actor.operator("demo")));
 				TenantContext.run(tenant.ref(), () -> DemoCatalog.seed(demo.slug(), demo.currency(),
 						demo.locales().get(0), this.catalog, this.pricing, this.inventory, this.commerce));
+				int placed = TenantContext.call(tenant.ref(),
+						() -> DemoOrders.seed(demo.slug(), this.catalog, this.carts, this.checkout, this.orders));
 				Staff.Invitation owner = TenantContext.call(tenant.ref(), () -> this.staff
 					.create("owner@" + demo.slug() + ".example", "Demo owner", Role.OWNER, Actor.operator("demo")));
-				log.info("Created demo brand {}", demo.slug());
+				log.info("Created demo brand {} with {} orders", demo.slug(), placed);
 				System.out.printf("Demo brand %s: staff sign-in %s / %s (shown once)%n", demo.name(),
 						owner.member().email(), owner.oneTimePassword());
 			}

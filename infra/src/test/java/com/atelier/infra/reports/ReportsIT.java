@@ -23,6 +23,7 @@ import com.atelier.infra.orders.Commerce;
 import com.atelier.infra.orders.CommerceTestSupport;
 import com.atelier.platform.identity.Operators;
 import com.atelier.platform.identity.Role;
+import com.atelier.platform.orders.CancelReasons;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
@@ -98,6 +99,9 @@ class ReportsIT extends CommerceTestSupport {
 					Instant.parse("2026-03-02T13:00:00Z"), "customer changed her mind",
 					new ReportSeed.Line("BELT", "=Belt", 1, 30000, "0.2", 5000));
 			seed.refund(d, 30000, Instant.parse("2026-03-02T14:00:00Z"));
+			seed.order("fay@example.com", "eu", "EUR", true, "CANCELLED", 0, 0, 0, 0,
+					Instant.parse("2026-03-02T15:00:00Z"), CancelReasons.PROVIDER_UNAVAILABLE,
+					new ReportSeed.Line("BELT", "=Belt", 1, 30000, "0.2", 5000));
 			seed.order("eve@example.com", "eu", "EUR", true, "PLACED", 0, 0, 0, 0,
 					Instant.parse("2026-03-02T14:00:00Z"), null,
 					new ReportSeed.Line("SCARF", "Scarf", 1, 25000, "0.2", 4167));
@@ -243,7 +247,7 @@ class ReportsIT extends CommerceTestSupport {
 		assertThat(rows(report(brand, analyst, "inventory?lowStock=true&threshold=4")))
 			.containsExactly("main|SCARF|scarf|scarf|2|0|2", "main|TEA|tea|tea|4|0|4");
 
-		assertThat(rows(report(brand, analyst, "funnel?" + RANGE))).containsExactly("eu|3|5|3|1|0|1|1|1.6667|1",
+		assertThat(rows(report(brand, analyst, "funnel?" + RANGE))).containsExactly("eu|3|6|3|1|1|1|1|2|1",
 				"jp|0|1|1|0|0|0|0|null|null");
 
 		assertThat(rows(report(brand, analyst, "customers?" + RANGE))).containsExactly("2026-03-01|1|0|1|0",

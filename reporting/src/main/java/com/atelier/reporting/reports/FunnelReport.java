@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import com.atelier.platform.jooq.tenant_template.tables.Carts;
 import com.atelier.platform.jooq.tenant_template.tables.Markets;
 import com.atelier.platform.jooq.tenant_template.tables.Orders;
+import com.atelier.platform.orders.CancelReasons;
 import com.atelier.reporting.Column;
 import com.atelier.reporting.Report;
 import com.atelier.reporting.ReportRange;
@@ -80,11 +81,17 @@ final class FunnelReport implements Report {
 			.from(c)
 			.where(c.CREATED_AT.ge(this.range.start()), c.CREATED_AT.lt(this.range.end()), c.STATUS.ne("MERGED"),
 					Sql.eqIfSet(c.MARKET_ID, marketId));
-		var orderFacts = dsl.select(o.MARKET_ID.as("market_id"), zero.as("carts"), one.as("checkouts"),
-				org.jooq.impl.DSL.when(SalesFacts.sale(o), one).otherwise(zero).as("paid"),
-				org.jooq.impl.DSL.when(o.CANCEL_REASON.eq("reservation expired"), one).otherwise(zero).as("expired"),
-				org.jooq.impl.DSL.when(o.CANCEL_REASON.startsWith("payment failed"), one).otherwise(zero).as("failed"),
-				org.jooq.impl.DSL.when(o.STATUS.eq("PLACED"), one).otherwise(zero).as("waiting"), zero.as("abandoned"))
+		var orderFacts = dsl
+			.select(o.MARKET_ID.as("market_id"), zero.as("carts"), one.as("checkouts"),
+					org.jooq.impl.DSL.when(SalesFacts.sale(o), one).otherwise(zero).as("paid"),
+					org.jooq.impl.DSL.when(o.CANCEL_REASON.eq(CancelReasons.RESERVATION_EXPIRED), one)
+						.otherwise(zero)
+						.as("expired"),
+					org.jooq.impl.DSL.when(o.CANCEL_REASON.startsWith(CancelReasons.PAYMENT_PREFIX), one)
+						.otherwise(zero)
+						.as("failed"),
+					org.jooq.impl.DSL.when(o.STATUS.eq("PLACED"), one).otherwise(zero).as("waiting"),
+					zero.as("abandoned"))
 			.from(o)
 			.where(o.PLACED_AT.ge(this.range.start()), o.PLACED_AT.lt(this.range.end()),
 					Sql.eqIfSet(o.MARKET_ID, marketId));

@@ -28,6 +28,7 @@ import com.atelier.platform.inventory.InsufficientStock;
 import com.atelier.platform.inventory.Inventory;
 import com.atelier.platform.jooq.tenant_template.tables.records.CartsRecord;
 import com.atelier.platform.money.Money;
+import com.atelier.platform.orders.CancelReasons;
 import com.atelier.platform.orders.Checkout;
 import com.atelier.platform.orders.CheckoutResult;
 import com.atelier.platform.orders.Order;
@@ -109,7 +110,7 @@ class JooqCheckout implements Checkout {
 			// minutes. Should the authorization have gone through after all, its webhook
 			// finds the order cancelled and voids it.
 			this.tx.executeWithoutResult((status) -> this.ledger.failPlaced(placed.orderId(),
-					"payment provider unavailable", null, false, true));
+					CancelReasons.PROVIDER_UNAVAILABLE, null, false, true));
 			throw ex;
 		}
 		OrderLedger.Outcome outcome = this.tx

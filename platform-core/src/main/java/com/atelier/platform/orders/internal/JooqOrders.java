@@ -34,6 +34,7 @@ import com.atelier.platform.jooq.tenant_template.tables.records.OrdersRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.PaymentsRecord;
 import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.money.Money;
+import com.atelier.platform.orders.CancelReasons;
 import com.atelier.platform.orders.Order;
 import com.atelier.platform.orders.OrderProblems;
 import com.atelier.platform.orders.OrderStatus;
@@ -441,7 +442,7 @@ class JooqOrders implements Orders {
 		}
 		long refunded = refundMinor;
 		PaymentResult result = undone;
-		String why = "cancelled: " + reason.strip();
+		String why = CancelReasons.byStaff(reason);
 		this.tx.executeWithoutResult((s) -> {
 			DSLContext dsl = this.db.dsl();
 			if (status == OrderStatus.PLACED) {
@@ -706,7 +707,7 @@ class JooqOrders implements Orders {
 				}
 				case FAILED, VOIDED -> {
 					if (status == OrderStatus.PLACED) {
-						this.ledger.failPlaced(o.getId(), "payment failed at the provider", PaymentResult
+						this.ledger.failPlaced(o.getId(), CancelReasons.FAILED_AT_PROVIDER, PaymentResult
 							.failed(event.reference(), amount, event.type(), "The payment failed at the provider."),
 								false, true);
 					}
@@ -731,7 +732,7 @@ class JooqOrders implements Orders {
 	@Override
 	public boolean expire(UUID id) {
 		Boolean released = this.tx.execute((s) -> {
-			boolean done = this.ledger.failPlaced(id, "reservation expired", null, true, true);
+			boolean done = this.ledger.failPlaced(id, CancelReasons.RESERVATION_EXPIRED, null, true, true);
 			if (!done) {
 				OrdersRecord o = this.db.dsl().fetchOne(ORDERS, ORDERS.ID.eq(id));
 				if (o == null || !"PLACED".equals(o.getStatus())) {

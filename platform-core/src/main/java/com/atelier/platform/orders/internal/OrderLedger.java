@@ -20,6 +20,7 @@ import com.atelier.platform.inventory.VariantStock;
 import com.atelier.platform.jooq.tenant_template.tables.records.OrdersRecord;
 import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.money.Money;
+import com.atelier.platform.orders.CancelReasons;
 import com.atelier.platform.payments.PaymentResult;
 import com.atelier.platform.payments.PaymentStatus;
 import com.atelier.platform.tenancy.TenantContext;
@@ -90,7 +91,7 @@ class OrderLedger {
 			}
 			case FAILED, VOIDED -> {
 				String message = (result.failureMessage() != null) ? result.failureMessage() : "declined";
-				failPlaced(orderId, "payment failed: " + message, result, false, true);
+				failPlaced(orderId, CancelReasons.paymentFailed(message), result, false, true);
 				yield Outcome.FAILED;
 			}
 			case REFUNDED -> throw new IllegalArgumentException("an authorization cannot answer REFUNDED");

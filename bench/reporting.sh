@@ -33,7 +33,7 @@ mvn -B -q -Dstyle.color=never -Pbench -pl bench dependency:build-classpath -Dmde
 cp="$(cat "$work/classpath"):bench/target/classes"
 export ATELIER_DATA_DIR="$work/data"
 server=""
-stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""; fi; }
+stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
 trap 'stop; rm -rf "$work"' EXIT
 tool() { # the tool's result line; its log in $work/tool.log; stops the script when it fails
 	local result
@@ -104,16 +104,16 @@ patch() {
 log ""
 log "## Reports over $from .. $to (tenant 'million', $orders orders), $runs runs each after a warm-up"
 log "### from the daily summaries (today live)"
-log "$(reports)"
+r=$(reports); log "$r"
 patch report-settings '{"statementTimeoutMs":120000}'
 log "### reports that always read the orders (customers over all of them)"
-log "$(timed "customers, a year by month" "/admin/api/v1/reports/customers?from=$from&to=$to&period=month")"
-log "$(timed "customer cohorts, a year" "/admin/api/v1/reports/customer-cohorts?from=$from&to=$to")"
-log "$(timed "top customers, a year" "/admin/api/v1/reports/top-customers?from=$from&to=$to")"
-log "$(timed "funnel, a year" "/admin/api/v1/reports/funnel?from=$from&to=$to")"
+r=$(timed "customers, a year by month" "/admin/api/v1/reports/customers?from=$from&to=$to&period=month"); log "$r"
+r=$(timed "customer cohorts, a year" "/admin/api/v1/reports/customer-cohorts?from=$from&to=$to"); log "$r"
+r=$(timed "top customers, a year" "/admin/api/v1/reports/top-customers?from=$from&to=$to"); log "$r"
+r=$(timed "funnel, a year" "/admin/api/v1/reports/funnel?from=$from&to=$to"); log "$r"
 log "### computed live from the orders (summaries set aside: time zone changed to Europe/London)"
 patch brand '{"timeZone":"Europe/London"}'
-log "$(reports)"
+r=$(reports); log "$r"
 patch brand '{"timeZone":"Europe/Paris"}'
 log ""
 log "## Summaries rebuilt after the time-zone change (every closed day of the year, in process)"
@@ -122,7 +122,7 @@ r=$(tool summarize million); log "$r"
 log ""
 log "## Roll-up over $from .. $to across $(cli tenant list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))') tenants"
 for i in 1 2 3; do
-	t=$(curl -s -o "$work/rollup.json" -w '%{time_total}' -H "Authorization: Bearer $operator" \
+	t=$(curl -sf -o "$work/rollup.json" -w '%{time_total}' -H "Authorization: Bearer $operator" \
 		"$base/platform/api/v1/reports/rollup?from=$from&to=$to")
 	log "HTTP GET /platform/api/v1/reports/rollup, run $i: $t s ($(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["tenants"]; print(d)' "$work/rollup.json"))"
 done

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.money.CurrencyCode;
 
 /**
@@ -53,7 +54,7 @@ public final class ReportParameters {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw new ReportProblems.InvalidParameters(name, "must be a date as YYYY-MM-DD");
+			throw CatalogProblems.Invalid.of(name, "must be a date as YYYY-MM-DD");
 		}
 	}
 
@@ -63,7 +64,7 @@ public final class ReportParameters {
 			return null;
 		}
 		return CurrencyCode.parse(value.toUpperCase(Locale.ROOT))
-			.orElseThrow(() -> new ReportProblems.InvalidParameters("currency", "must be an ISO 4217 currency code"));
+			.orElseThrow(() -> CatalogProblems.Invalid.of("currency", "must be an ISO 4217 currency code"));
 	}
 
 	/**
@@ -83,7 +84,7 @@ public final class ReportParameters {
 				return choice;
 			}
 		}
-		throw new ReportProblems.InvalidParameters(name, "must be one of " + String.join(", ", choices));
+		throw CatalogProblems.Invalid.of(name, "must be one of " + String.join(", ", choices));
 	}
 
 	public int integer(String name, int fallback, int min, int max) {
@@ -100,7 +101,7 @@ public final class ReportParameters {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new ReportProblems.InvalidParameters(name, "must be a whole number from " + min + " to " + max);
+		throw CatalogProblems.Invalid.of(name, "must be a whole number from " + min + " to " + max);
 	}
 
 	public boolean flag(String name) {
@@ -116,7 +117,7 @@ public final class ReportParameters {
 		known.addAll(Set.of(ignored));
 		for (String name : this.values.keySet()) {
 			if (!known.contains(name)) {
-				throw new ReportProblems.InvalidParameters(name, "is not a parameter of this report");
+				throw CatalogProblems.Invalid.of(name, "is not a parameter of this report");
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package com.atelier.reporting;
 
 import java.util.List;
 
-import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.problem.ProblemException;
 import com.atelier.platform.problem.ProblemType;
 import com.atelier.platform.problem.Problems;
@@ -16,15 +15,6 @@ public final class ReportProblems {
 	public static final ProblemType TIMED_OUT = new ProblemType("report-timed-out", "Report timed out", 503);
 
 	private ReportProblems() {
-	}
-
-	/** Invalid report parameters; nothing ran. */
-	public static final class InvalidParameters extends ProblemException {
-
-		public InvalidParameters(String field, String message) {
-			super(Problems.INVALID_REQUEST, field + ": " + message, List.of(new FieldProblem(field, message)));
-		}
-
 	}
 
 	/** The statement timeout cancelled the report. */

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import com.atelier.platform.catalog.CatalogProblems;
+
 /**
  * Whole days, {@code from} to {@code to} inclusive, in the brand's time zone.
  *
@@ -20,10 +22,10 @@ public record ReportRange(LocalDate from, LocalDate to, ZoneId zone) {
 
 	public ReportRange {
 		if (to.isBefore(from)) {
-			throw new ReportProblems.InvalidParameters("to", "must not be before from");
+			throw CatalogProblems.Invalid.of("to", "must not be before from");
 		}
 		if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-			throw new ReportProblems.InvalidParameters("to", "the range may span at most " + MAX_DAYS + " days");
+			throw CatalogProblems.Invalid.of("to", "the range may span at most " + MAX_DAYS + " days");
 		}
 	}
 

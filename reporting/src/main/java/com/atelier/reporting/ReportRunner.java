@@ -26,8 +26,6 @@ import com.atelier.platform.money.Money;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 
-import static com.atelier.platform.jooq.tenant_template.Tables.REPORT_SETTINGS;
-
 /**
  * Runs a report for the current tenant: in a read-only, repeatable-read transaction (one
  * snapshot for everything the report reads), under the tenant's statement timeout, with
@@ -42,13 +40,16 @@ public class ReportRunner {
 
 	private final TenantDsl tenants;
 
+	private final ReportSettings settings;
+
 	private final TransactionTemplate readOnly;
 
 	private final int maxRows;
 
-	ReportRunner(TenantDsl tenants, PlatformTransactionManager transactions,
+	ReportRunner(TenantDsl tenants, ReportSettings settings, PlatformTransactionManager transactions,
 			@Value("${atelier.reports.max-rows:100000}") int maxRows) {
 		this.tenants = tenants;
+		this.settings = settings;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -83,11 +84,7 @@ public class ReportRunner {
 		try {
 			this.readOnly.executeWithoutResult((status) -> {
 				DSLContext dsl = this.tenants.dsl();
-				applied[0] = (timeout != null) ? Math.max(1, timeout.toMillis())
-						: dsl.select(REPORT_SETTINGS.STATEMENT_TIMEOUT_MS)
-							.from(REPORT_SETTINGS)
-							.fetchOptional(REPORT_SETTINGS.STATEMENT_TIMEOUT_MS)
-							.orElse(30_000);
+				applied[0] = (timeout != null) ? Math.max(1, timeout.toMillis()) : this.settings.statementTimeoutMs();
 				// A whole number from our own table, never request input.
 				dsl.execute("set local statement_timeout = " + applied[0]);
 				// A client that stops reading leaves the transaction idle between

@@ -1,18 +1,15 @@
 package com.atelier.reporting;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.AuditLog;
-import com.atelier.platform.problem.FieldProblem;
-import com.atelier.platform.problem.ProblemException;
-import com.atelier.platform.problem.Problems;
 import com.atelier.platform.tenancy.TenantDsl;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.REPORT_SETTINGS;
@@ -60,8 +57,8 @@ public class ReportSettings {
 	 */
 	public int setStatementTimeoutMs(int timeoutMs, Actor actor) {
 		if (timeoutMs < 100 || timeoutMs > this.maxTimeoutMs) {
-			String message = "must be from 100 to " + this.maxTimeoutMs + " milliseconds";
-			throw new Invalid(message);
+			throw CatalogProblems.Invalid.of("statementTimeoutMs",
+					"must be from 100 to " + this.maxTimeoutMs + " milliseconds");
 		}
 		return this.tx.execute((status) -> {
 			int before = statementTimeoutMs();
@@ -74,16 +71,6 @@ public class ReportSettings {
 					java.util.Map.of("statementTimeoutMs", before), java.util.Map.of("statementTimeoutMs", timeoutMs));
 			return timeoutMs;
 		});
-	}
-
-	/** An out-of-range timeout. */
-	static final class Invalid extends ProblemException {
-
-		Invalid(String message) {
-			super(Problems.INVALID_REQUEST, "statementTimeoutMs: " + message,
-					List.of(new FieldProblem("statementTimeoutMs", message)));
-		}
-
 	}
 
 }

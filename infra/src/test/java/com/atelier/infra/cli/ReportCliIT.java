@@ -85,6 +85,7 @@ class ReportCliIT {
 		assertThat(rollup.get("results").get(3).get("figures").get(0).get("gmv").asString()).isEqualTo("300.00");
 
 		CliHarness.Run csv = cli.run("report", "rollup", "--from", "2026-05-01", "--to", "2026-06-30", "--csv");
+		assertThat(csvField(csv)).as("the broken tenant's row carries its error").isNotBlank();
 		assertThat(csv.out()).isEqualTo("tenant,status,currency,orders,gmv,refunds,refunded,error\r\n"
 				+ "roll-broken,ACTIVE,,,,,," + csvField(csv) + "\r\n" + "roll-one,ACTIVE,EUR,3,1915.00,1,50.00,\r\n"
 				+ "roll-one,ACTIVE,JPY,1,11000,0,0,\r\n" + "roll-quiet,SUSPENDED,,,,,,\r\n"

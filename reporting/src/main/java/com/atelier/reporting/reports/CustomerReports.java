@@ -98,7 +98,7 @@ final class CustomerReports {
 				.from(o)
 				.join(firsts)
 				.on(email.eq(lower(o.EMAIL)))
-				.where(o.PLACED_AT.ge(this.range.start()), o.PLACED_AT.lt(this.range.end()), SalesFacts.sale(o))
+				.where(Sql.within(o.PLACED_AT, this.range), SalesFacts.sale(o))
 				.groupBy(period)
 				.orderBy(period);
 		}
@@ -146,7 +146,7 @@ final class CustomerReports {
 				.from(o)
 				.join(firsts)
 				.on(email.eq(lower(o.EMAIL)))
-				.where(o.PLACED_AT.ge(this.range.start()), o.PLACED_AT.lt(this.range.end()), SalesFacts.sale(o))
+				.where(Sql.within(o.PLACED_AT, this.range), SalesFacts.sale(o))
 				.groupBy(cohort, month)
 				.orderBy(cohort, month);
 		}
@@ -196,7 +196,7 @@ final class CustomerReports {
 						max(SalesFacts.localDay(o.PLACED_AT, this.range.zone())).as("lastOrder"),
 						rowNumber().over().partitionBy(o.CURRENCY).orderBy(spent.desc(), email).as("rank"))
 				.from(o)
-				.where(o.PLACED_AT.ge(this.range.start()), o.PLACED_AT.lt(this.range.end()), SalesFacts.sale(o),
+				.where(Sql.within(o.PLACED_AT, this.range), SalesFacts.sale(o),
 						Sql.currencyIs(o.CURRENCY, this.currency))
 				.groupBy(email, o.CURRENCY)
 				.asTable("t");

@@ -25,7 +25,6 @@ import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
 import static com.atelier.platform.jooq.tenant_template.Tables.ORDERS;
 import static com.atelier.reporting.reports.Sql.col;
 import static com.atelier.reporting.reports.Sql.num;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectOne;
@@ -79,8 +78,7 @@ final class FunnelReport implements Report {
 						.otherwise(zero)
 						.as("abandoned"))
 			.from(c)
-			.where(c.CREATED_AT.ge(this.range.start()), c.CREATED_AT.lt(this.range.end()), c.STATUS.ne("MERGED"),
-					Sql.eqIfSet(c.MARKET_ID, marketId));
+			.where(Sql.within(c.CREATED_AT, this.range), c.STATUS.ne("MERGED"), Sql.eqIfSet(c.MARKET_ID, marketId));
 		var orderFacts = dsl
 			.select(o.MARKET_ID.as("market_id"), zero.as("carts"), one.as("checkouts"),
 					org.jooq.impl.DSL.when(SalesFacts.sale(o), one).otherwise(zero).as("paid"),
@@ -93,8 +91,7 @@ final class FunnelReport implements Report {
 					org.jooq.impl.DSL.when(o.STATUS.eq("PLACED"), one).otherwise(zero).as("waiting"),
 					zero.as("abandoned"))
 			.from(o)
-			.where(o.PLACED_AT.ge(this.range.start()), o.PLACED_AT.lt(this.range.end()),
-					Sql.eqIfSet(o.MARKET_ID, marketId));
+			.where(Sql.within(o.PLACED_AT, this.range), Sql.eqIfSet(o.MARKET_ID, marketId));
 		Table<?> facts = cartFacts.unionAll(orderFacts).asTable("f");
 		Markets m = MARKETS.as("m");
 		Field<UUID> marketOf = col("f", "market_id", UUID.class);

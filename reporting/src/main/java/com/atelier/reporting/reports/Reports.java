@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.brand.Brands;
 import com.atelier.reporting.Report;
 import com.atelier.reporting.ReportParameters;
@@ -49,7 +50,7 @@ public class Reports {
 	 * @param parameters its parameters
 	 * @return the report, ready to run for the current tenant
 	 * @throws ReportProblems.UnknownReport when there is no such report
-	 * @throws ReportProblems.InvalidParameters when a parameter is unknown or invalid
+	 * @throws CatalogProblems.Invalid when a parameter is unknown or invalid
 	 */
 	public Report build(String name, ReportParameters parameters) {
 		if (ALL.stream().noneMatch((d) -> d.name().equals(name))) {

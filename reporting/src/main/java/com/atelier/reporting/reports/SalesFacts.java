@@ -51,10 +51,6 @@ final class SalesFacts {
 	static final List<String> SALES_COLUMNS = List.of("day", "market_id", "currency", "orders", "units", "gross_minor",
 			"discount_minor", "shipping_minor", "tax_minor", "total_minor", "refunds", "refund_minor");
 
-	/** Columns of the daily variant facts, in order. */
-	static final List<String> VARIANT_COLUMNS = List.of("day", "variant_id", "market_id", "currency", "product_id",
-			"sku", "title", "variant_title", "units", "revenue_minor");
-
 	private SalesFacts() {
 	}
 
@@ -179,8 +175,8 @@ final class SalesFacts {
 	}
 
 	/**
-	 * Variant facts computed from order lines, one row per sold line
-	 * ({@link #VARIANT_COLUMNS} but without grouping: {@code day} is the order's local
+	 * Variant facts computed from order lines, one row per sold line (variant, market,
+	 * currency, product, sku, titles, units, revenue; {@code day} is the order's local
 	 * day).
 	 */
 	static Select<Record> liveVariantLines(DSLContext dsl, ZoneId zone, Condition placed) {
@@ -206,11 +202,6 @@ final class SalesFacts {
 					v.VARIANT_TITLE.as("variant_title"), v.UNITS.as("units"), v.REVENUE_MINOR.as("revenue_minor")))
 			.from(v)
 			.where(fresh.isEmpty() ? falseCondition() : v.DAY.in(fresh));
-	}
-
-	/** A column of a derived table, by name. */
-	static <T> Field<T> col(String table, String name, Class<T> type) {
-		return DSL.field(DSL.name(table, name), type);
 	}
 
 }

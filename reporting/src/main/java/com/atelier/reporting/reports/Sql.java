@@ -2,6 +2,7 @@ package com.atelier.reporting.reports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.jooq.Condition;
@@ -11,8 +12,9 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.money.CurrencyCode;
-import com.atelier.reporting.ReportProblems;
+import com.atelier.reporting.ReportRange;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
 import static org.jooq.impl.DSL.inline;
@@ -59,7 +61,7 @@ final class Sql {
 
 	/**
 	 * The id of the market with a handle, checked inside the report's transaction.
-	 * @throws ReportProblems.InvalidParameters when there is none
+	 * @throws CatalogProblems.Invalid when there is none
 	 */
 	static @Nullable UUID market(DSLContext dsl, @Nullable String handle) {
 		if (handle == null) {
@@ -69,7 +71,12 @@ final class Sql {
 			.from(MARKETS)
 			.where(MARKETS.HANDLE.eq(handle))
 			.fetchOptional(MARKETS.ID)
-			.orElseThrow(() -> new ReportProblems.InvalidParameters("market", "there is no market '" + handle + "'"));
+			.orElseThrow(() -> CatalogProblems.Invalid.of("market", "there is no market '" + handle + "'"));
+	}
+
+	/** Instants within the range's days. */
+	static Condition within(Field<OffsetDateTime> at, ReportRange range) {
+		return at.ge(range.start()).and(at.lt(range.end()));
 	}
 
 	static Condition eqIfSet(Field<UUID> field, @Nullable UUID value) {

@@ -9,13 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import com.atelier.platform.events.EventSubscriber;
+import com.atelier.platform.events.EventTypes;
 import com.atelier.platform.events.OutboxEvent;
 
 /**
- * Marks the summarized days an order event touches as stale (the day the order was
- * placed; for a refund, also the day of the refund), so reports compute them live until
- * {@link DailySummaries} summarizes them again. Delivered by the outbox relay at least
- * once; marking twice is harmless.
+ * Marks the summarized days a payment, cancellation or refund touches as stale (the day
+ * the order was placed; for a refund, also the day of the refund), so reports compute
+ * them live until {@link DailySummaries} summarizes them again. Delivered by the outbox
+ * relay at least once; marking twice is harmless.
  */
 @Component
 class StaleDays implements EventSubscriber {
@@ -35,7 +36,9 @@ class StaleDays implements EventSubscriber {
 
 	@Override
 	public boolean accepts(String type) {
-		return type.startsWith("Order");
+		// Placing or shipping an order changes no figure: it is a sale once paid.
+		return EventTypes.ORDER_PAID.equals(type) || EventTypes.ORDER_CANCELLED.equals(type)
+				|| EventTypes.ORDER_REFUNDED.equals(type);
 	}
 
 	@Override

@@ -37,16 +37,6 @@ public final class TenantTotals implements Report {
 		this.range = range;
 	}
 
-	/**
-	 * @param dsl the current tenant's context
-	 * @param from the first day
-	 * @param to the last day
-	 * @return the totals over those days in the tenant's own time zone
-	 */
-	public static TenantTotals inBrandZone(DSLContext dsl, LocalDate from, LocalDate to) {
-		return new TenantTotals(new ReportRange(from, to, DailySummaries.zone(dsl)));
-	}
-
 	@Override
 	public String name() {
 		return "tenant-totals";

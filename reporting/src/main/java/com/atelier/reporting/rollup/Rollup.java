@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import com.atelier.platform.brand.Brands;
 import com.atelier.platform.problem.ProblemException;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDirectory;
-import com.atelier.platform.tenancy.TenantDsl;
 import com.atelier.platform.tenancy.TenantStatus;
 import com.atelier.reporting.Column;
 import com.atelier.reporting.Csv;
@@ -47,13 +47,13 @@ public class Rollup {
 
 	private final TenantDirectory directory;
 
-	private final TenantDsl tenants;
+	private final Brands brands;
 
 	private final ReportRunner runner;
 
-	Rollup(TenantDirectory directory, TenantDsl tenants, ReportRunner runner) {
+	Rollup(TenantDirectory directory, Brands brands, ReportRunner runner) {
 		this.directory = directory;
-		this.tenants = tenants;
+		this.brands = brands;
 		this.runner = runner;
 	}
 
@@ -116,23 +116,25 @@ public class Rollup {
 		List<Figures> figures = new ArrayList<>();
 		String error = null;
 		try (TenantContext.Scope scope = TenantContext.enter(tenant.ref())) {
-			this.runner.run(TenantTotals.inBrandZone(this.tenants.dsl(), from, to), new RowSink() {
+			this.runner.run(new TenantTotals(new ReportRange(from, to, this.brands.current().timeZone())),
+					new RowSink() {
 
-				@Override
-				public void start(List<Column> columns) {
-				}
+						@Override
+						public void start(List<Column> columns) {
+						}
 
-				@Override
-				public void row(List<@Nullable String> values) {
-					figures.add(new Figures(String.valueOf(values.get(0)), number(values.get(1)),
-							String.valueOf(values.get(2)), number(values.get(3)), String.valueOf(values.get(4))));
-				}
+						@Override
+						public void row(List<@Nullable String> values) {
+							figures.add(new Figures(String.valueOf(values.get(0)), number(values.get(1)),
+									String.valueOf(values.get(2)), number(values.get(3)),
+									String.valueOf(values.get(4))));
+						}
 
-				@Override
-				public void end(boolean truncated) {
-				}
+						@Override
+						public void end(boolean truncated) {
+						}
 
-			}, timeout);
+					}, timeout);
 		}
 		catch (ProblemException ex) {
 			error = ex.getMessage();

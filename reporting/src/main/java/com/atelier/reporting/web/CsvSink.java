@@ -49,7 +49,7 @@ public final class CsvSink implements RowSink {
 			}
 			line.append(columns.get(i).name());
 		}
-		this.writer.write(line.append("\r\n").toString());
+		this.writer.write(line.append(Csv.EOL).toString());
 	}
 
 	@Override
@@ -64,7 +64,7 @@ public final class CsvSink implements RowSink {
 				line.append(Csv.field(value, this.columns.get(i).type() == Column.Type.TEXT));
 			}
 		}
-		writer().write(line.append("\r\n").toString());
+		writer().write(line.append(Csv.EOL).toString());
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package com.atelier.reporting.web;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -26,18 +25,15 @@ public final class JsonSink implements RowSink {
 
 	private final String report;
 
-	private final Map<String, Object> extra;
-
 	private final int rowCap;
 
 	private @Nullable JsonGenerator json;
 
 	private List<Column> columns = List.of();
 
-	public JsonSink(HttpServletResponse response, String report, Map<String, Object> extra, int rowCap) {
+	public JsonSink(HttpServletResponse response, String report, int rowCap) {
 		this.response = response;
 		this.report = report;
-		this.extra = extra;
 		this.rowCap = rowCap;
 	}
 
@@ -50,9 +46,6 @@ public final class JsonSink implements RowSink {
 		this.json = json;
 		json.writeStartObject();
 		json.writeStringProperty("report", this.report);
-		for (Map.Entry<String, Object> entry : this.extra.entrySet()) {
-			json.writePOJOProperty(entry.getKey(), entry.getValue());
-		}
 		json.writeArrayPropertyStart("columns");
 		for (Column column : columns) {
 			json.writeStartObject();

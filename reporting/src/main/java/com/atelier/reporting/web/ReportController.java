@@ -1,7 +1,6 @@
 package com.atelier.reporting.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.reporting.Report;
 import com.atelier.reporting.ReportParameters;
-import com.atelier.reporting.ReportProblems;
 import com.atelier.reporting.ReportRunner;
 import com.atelier.reporting.RowSink;
 import com.atelier.reporting.reports.Reports;
@@ -52,15 +51,15 @@ class ReportController {
 			HttpServletResponse response) throws IOException {
 		boolean csv = wantsCsv(parameters.get("format"), accept);
 		Report report = this.reports.build(name, new ReportParameters(parameters));
-		this.runner.run(report, sink(csv, report.name(), response, Map.of()));
+		this.runner.run(report, sink(csv, report.name(), response));
 	}
 
-	RowSink sink(boolean csv, String name, HttpServletResponse response, Map<String, Object> extra) {
+	private RowSink sink(boolean csv, String name, HttpServletResponse response) {
 		if (csv) {
 			response.setHeader("Atelier-Row-Cap", Integer.toString(this.runner.maxRows()));
 			return new CsvSink(response, name);
 		}
-		return new JsonSink(response, name, new LinkedHashMap<>(extra), this.runner.maxRows());
+		return new JsonSink(response, name, this.runner.maxRows());
 	}
 
 	/**
@@ -73,7 +72,7 @@ class ReportController {
 			return switch (format.toLowerCase(Locale.ROOT)) {
 				case "csv" -> true;
 				case "json" -> false;
-				default -> throw new ReportProblems.InvalidParameters("format", "must be json or csv");
+				default -> throw CatalogProblems.Invalid.of("format", "must be json or csv");
 			};
 		}
 		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.identity.TenantTokens;
-import com.atelier.reporting.ReportProblems;
 import com.atelier.reporting.ReportSettings;
 
 /**
@@ -36,7 +36,7 @@ class ReportSettingsController {
 	@PatchMapping("/admin/api/v1/report-settings")
 	Settings patch(@RequestBody Patch patch, Authentication authentication) {
 		if (patch.statementTimeoutMs() == null) {
-			throw new ReportProblems.InvalidParameters("statementTimeoutMs", "is required");
+			throw CatalogProblems.Invalid.of("statementTimeoutMs", "is required");
 		}
 		return new Settings(
 				this.settings.setStatementTimeoutMs(patch.statementTimeoutMs(), this.tokens.actor(authentication)));

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.atelier.reporting.ReportProblems;
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.reporting.rollup.Rollup;
 
 /**
@@ -64,13 +63,13 @@ class RollupController {
 
 	static LocalDate date(String name, @Nullable String value) {
 		if (value == null || value.isBlank()) {
-			throw new ReportProblems.InvalidParameters(name, "is required, as YYYY-MM-DD");
+			throw CatalogProblems.Invalid.of(name, "is required, as YYYY-MM-DD");
 		}
 		try {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new ReportProblems.InvalidParameters(name, "must be a date as YYYY-MM-DD");
+			throw CatalogProblems.Invalid.of(name, "must be a date as YYYY-MM-DD");
 		}
 	}
 

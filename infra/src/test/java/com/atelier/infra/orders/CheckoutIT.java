@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +17,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.atelier.infra.identity.Browser;
 import com.atelier.platform.catalog.Product;
 import com.atelier.platform.identity.Role;
+import com.atelier.platform.inventory.InsufficientStock;
+import com.atelier.platform.inventory.Inventory;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
+import com.atelier.platform.tenancy.TenantDsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,6 +45,12 @@ import static org.awaitility.Awaitility.await;
 class CheckoutIT extends CommerceTestSupport {
 
 	static ConfigurableApplicationContext secondNode;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	TenantDsl tenantDsl;
 
 	@AfterAll
 	static void stopSecondNode() {
@@ -87,6 +101,52 @@ class CheckoutIT extends CommerceTestSupport {
 		assertThat(shop.stockOf(bag)).containsExactly(20, 20, 0);
 		assertThat(shop.count("select count(*) from orders")).isEqualTo(20);
 		assertThat(shop.count("select count(*) from stock_levels where available <> 0")).isZero();
+	}
+
+	@Test
+	void the_last_reservation_commits_with_its_statement_or_nothing_is_kept() {
+		Tenant brand = brand("commit");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant pin = shop.variant("pin", eu, "90.00", 5);
+		Product.Variant ring = shop.variant("ring", eu, "900.00", 0);
+		shop.stockAt("paris", ring, 1);
+		Product.Variant bag = shop.variant("bag", eu, "900.00", 0);
+		shop.stockAt("paris", bag, 1);
+		shop.stockAt("geneva", bag, 1);
+		Browser shopper = browser(brand);
+		HttpResponse<String> placed = Commerce.checkout(shopper, Commerce.readyCart(shopper, pin.sku(), 1, "FR"),
+				"manual", null);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+		UUID order = UUID.fromString(Commerce.json(placed).path("order").path("id").asText());
+		TransactionTemplate tx = new TransactionTemplate(this.transactions);
+		String email = "select count(*) from orders where email = 'changed@example.com'";
+
+		// Too few units: the error stops the COMMIT sent with the statement, and the
+		// transaction's earlier write is rolled back with it.
+		TenantContext.run(brand.ref(), () -> assertThatThrownBy(() -> tx.executeWithoutResult((status) -> {
+			this.tenantDsl.dsl().execute("update orders set email = 'changed@example.com' where id = ?", order);
+			this.inventory.reserveAndCommit(order, Map.of(ring.id(), 2));
+		})).isInstanceOf(InsufficientStock.class).hasMessageContaining(ring.sku()));
+		assertThat(shop.count(email)).isZero();
+		assertThat(shop.stockOf(ring)).containsExactly(1, 0, 1);
+
+		// Stocked at two locations: not the one-statement path; nothing kept.
+		TenantContext.run(brand.ref(), () -> assertThatThrownBy(() -> tx.executeWithoutResult((status) -> {
+			this.tenantDsl.dsl().execute("update orders set email = 'changed@example.com' where id = ?", order);
+			this.inventory.reserveAndCommit(order, Map.of(bag.id(), 1));
+		})).isInstanceOf(Inventory.NotCommitted.class));
+		assertThat(shop.count(email)).isZero();
+		assertThat(shop.stockOf(bag)).containsExactly(2, 0, 2);
+
+		// Enough: the write and the reservation are committed together, and the
+		// transaction manager's own commit afterwards is harmless.
+		TenantContext.run(brand.ref(), () -> tx.executeWithoutResult((status) -> {
+			this.tenantDsl.dsl().execute("update orders set email = 'changed@example.com' where id = ?", order);
+			this.inventory.reserveAndCommit(order, Map.of(ring.id(), 1));
+		}));
+		assertThat(shop.count(email)).isOne();
+		assertThat(shop.stockOf(ring)).containsExactly(1, 1, 0);
 	}
 
 	@Test

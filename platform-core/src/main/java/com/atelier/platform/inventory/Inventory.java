@@ -53,6 +53,23 @@ public interface Inventory {
 	void reserve(UUID orderId, Map<UUID, Integer> units);
 
 	/**
+	 * As {@link #reserve}, and ends the caller's transaction: the reservation of the last
+	 * variant (in the fixed order) and the COMMIT go to PostgreSQL in one round trip, so
+	 * that variant's stock row stays locked only while PostgreSQL runs the statement and
+	 * the commit, not while this JVM reads the answer and sends a commit of its own (ADR
+	 * 24). Call it last, with nothing left to write; the transaction manager's commit
+	 * that follows finds the transaction ended. The last variant must be stocked at one
+	 * location.
+	 * @param orderId the order the units are held for
+	 * @param units units per variant
+	 * @throws InsufficientStock when a variant has fewer available units than asked for;
+	 * nothing was committed
+	 * @throws NotCommitted when the last variant is stocked at several locations after
+	 * all: nothing was committed; run the transaction again and use {@link #reserve}
+	 */
+	void reserveAndCommit(UUID orderId, Map<UUID, Integer> units);
+
+	/**
 	 * Gives back the units an order holds (expiry, cancellation, failed payment). Does
 	 * nothing for units already released or committed.
 	 * @param orderId the order
@@ -76,5 +93,17 @@ public interface Inventory {
 	 * @return whether anything was put back
 	 */
 	boolean restock(UUID orderId);
+
+	/**
+	 * {@link #reserveAndCommit} could not take the one-location path: the transaction was
+	 * not committed and must be rolled back.
+	 */
+	class NotCommitted extends RuntimeException {
+
+		public NotCommitted(String message) {
+			super(message);
+		}
+
+	}
 
 }

@@ -93,7 +93,7 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return Problems.response(problem);
 	}
 
 }

@@ -22,7 +22,9 @@ public abstract class ProblemException extends RuntimeException {
 	}
 
 	protected ProblemException(ProblemType type, String detail, List<FieldProblem> fieldProblems, Throwable cause) {
-		super(detail, cause);
+		// Expected and answered as a problem, never logged with a trace: skip capturing
+		// the stack (the deepest part of a refused request's cost), keep any cause's.
+		super(detail, cause, false, false);
 		this.type = type;
 		this.fieldProblems = List.copyOf(fieldProblems);
 	}

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Builds {@link ProblemDetail} bodies in the one shape every Atelier API answers with.
@@ -53,6 +55,16 @@ public final class Problems {
 
 	public static ProblemDetail of(ProblemException ex) {
 		return of(ex.type(), ex.getMessage(), ex.fieldProblems());
+	}
+
+	/**
+	 * The response every API gives for the problem: its status and
+	 * {@code application/problem+json}.
+	 * @param problem the problem
+	 * @return the response entity
+	 */
+	public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

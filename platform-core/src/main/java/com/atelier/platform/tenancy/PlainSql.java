@@ -51,6 +51,33 @@ public final class PlainSql {
 	}
 
 	/**
+	 * Runs the query and a COMMIT in one round trip, ending the current transaction:
+	 * PostgreSQL commits right after the statement, without waiting for this JVM to read
+	 * the answer and send the commit, so the rows the statement locked are held for less
+	 * time (ADR 24). An error in the statement stops the COMMIT; the transaction is then
+	 * rolled back as usual. pgJDBC sees the transaction ended, so the transaction
+	 * manager's commit that follows has nothing to send. Only for the last statement of a
+	 * transaction: anything run on the connection after it would start a new one.
+	 * @param dsl the tenant's context (for its connection)
+	 * @param sql the statement, without a trailing semicolon
+	 * @param rows maps each row of the statement's result
+	 * @param binds values for the {@code ?} in order
+	 * @return the mapped rows
+	 */
+	public static <T> List<T> queryAndCommit(DSLContext dsl, String sql, RowMapper<T> rows, @Nullable Object... binds) {
+		return dsl.connectionResult((connection) -> run(connection, sql + ";\ncommit", binds, (statement) -> {
+			List<T> result = new ArrayList<>();
+			statement.execute();
+			try (ResultSet resultSet = statement.getResultSet()) {
+				while (resultSet.next()) {
+					result.add(rows.map(resultSet));
+				}
+			}
+			return result;
+		}));
+	}
+
+	/**
 	 * @param dsl the tenant's context (for its connection)
 	 * @param sql the statement
 	 * @param binds values for the {@code ?} in order
@@ -69,7 +96,8 @@ public final class PlainSql {
 		}
 		catch (SQLException ex) {
 			RuntimeException translated = TRANSLATOR.translate("plain SQL", sql, ex);
-			throw (translated != null) ? translated : new IllegalStateException(ex);
+			throw (translated != null) ? translated
+					: new org.springframework.jdbc.UncategorizedSQLException("plain SQL", sql, ex);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,9 @@ import static com.atelier.platform.jooq.platform.Tables.OUTBOX_DELIVERIES;
  * of one tenant per batch, so one busy tenant does not starve the others;</li>
  * <li>delivers each event to each subscriber that wants it and has not had it, inside the
  * event's tenant and outside any transaction;</li>
- * <li>records each delivery, and marks the event delivered when every subscriber has it,
- * or schedules a retry with exponential backoff (capped) when one failed.</li>
+ * <li>records the batch's deliveries in one transaction, and marks each event delivered
+ * when every subscriber has it, or schedules a retry with exponential backoff (capped)
+ * when one failed.</li>
  * </ol>
  * A node that dies mid-pass leaves its leased events to be claimed again when the lease
  * ends: delivery is at least once.
@@ -95,9 +97,29 @@ public class OutboxRelay {
 	 */
 	public int relayOnce() {
 		List<Claimed> batch = claim();
-		for (Claimed claimed : batch) {
-			deliver(claimed);
+		if (batch.isEmpty()) {
+			return 0;
 		}
+		// A tenant's events together, in order: one directory lookup and one switch of
+		// the connection's schema per tenant and batch, not per event (a switch also
+		// makes PostgreSQL plan that connection's prepared statements again).
+		Map<TenantId, List<Claimed>> byTenant = new LinkedHashMap<>();
+		for (Claimed claimed : batch) {
+			byTenant.computeIfAbsent(claimed.event().tenantId(), (id) -> new ArrayList<>()).add(claimed);
+		}
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Map.Entry<TenantId, List<Claimed>> events : byTenant.entrySet()) {
+			Optional<Tenant> tenant = this.directory.findById(events.getKey());
+			for (Claimed claimed : events.getValue()) {
+				outcomes.add(deliver(claimed, tenant));
+			}
+		}
+		// The whole batch recorded in one transaction. Should it fail, or the node die
+		// before it, the events are claimed again when their lease ends: at least once.
+		this.platform.transaction((tx) -> {
+			record(tx, outcomes);
+			return null;
+		});
 		return batch.size();
 	}
 
@@ -151,9 +173,8 @@ public class OutboxRelay {
 		});
 	}
 
-	private void deliver(Claimed claimed) {
+	private Outcome deliver(Claimed claimed, Optional<Tenant> tenant) {
 		OutboxEvent event = claimed.event();
-		Optional<Tenant> tenant = this.directory.findById(event.tenantId());
 		List<String> done = new ArrayList<>();
 		String error = null;
 		if (tenant.isEmpty()) {
@@ -175,34 +196,45 @@ public class OutboxRelay {
 				}
 			}
 		}
-		String lastError = error;
-		this.platform.transaction((tx) -> {
-			record(tx, claimed.id(), done, lastError, event.attempt());
-			return null;
-		});
+		return new Outcome(claimed.id(), done, error, event.attempt());
 	}
 
-	private void record(DSLContext tx, long id, List<String> done, @Nullable String error, int attempt) {
-		for (String subscriber : done) {
-			tx.insertInto(OUTBOX_DELIVERIES)
-				.set(OUTBOX_DELIVERIES.OUTBOX_ID, id)
-				.set(OUTBOX_DELIVERIES.SUBSCRIBER, subscriber)
-				.onConflictDoNothing()
-				.execute();
+	/**
+	 * Records a batch: every delivery in one statement, every delivered event in another,
+	 * then a retry for each event a subscriber failed on.
+	 */
+	private void record(DSLContext tx, List<Outcome> outcomes) {
+		var deliveries = tx.insertInto(OUTBOX_DELIVERIES, OUTBOX_DELIVERIES.OUTBOX_ID, OUTBOX_DELIVERIES.SUBSCRIBER);
+		boolean any = false;
+		List<Long> delivered = new ArrayList<>();
+		for (Outcome outcome : outcomes) {
+			for (String subscriber : outcome.done()) {
+				deliveries = deliveries.values(outcome.id(), subscriber);
+				any = true;
+			}
+			if (outcome.error() == null) {
+				delivered.add(outcome.id());
+			}
 		}
-		if (error == null) {
+		if (any) {
+			deliveries.onConflictDoNothing().execute();
+		}
+		if (!delivered.isEmpty()) {
 			tx.update(OUTBOX)
 				.set(OUTBOX.DELIVERED_AT, OffsetDateTime.now())
 				.set(OUTBOX.LAST_ERROR, (String) null)
-				.where(OUTBOX.ID.eq(id))
+				.where(OUTBOX.ID.in(delivered))
 				.execute();
 		}
-		else {
-			tx.update(OUTBOX)
-				.set(OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(attempt)))
-				.set(OUTBOX.LAST_ERROR, (error.length() > 1000) ? error.substring(0, 1000) : error)
-				.where(OUTBOX.ID.eq(id))
-				.execute();
+		for (Outcome outcome : outcomes) {
+			String error = outcome.error();
+			if (error != null) {
+				tx.update(OUTBOX)
+					.set(OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(outcome.attempt())))
+					.set(OUTBOX.LAST_ERROR, (error.length() > 1000) ? error.substring(0, 1000) : error)
+					.where(OUTBOX.ID.eq(outcome.id()))
+					.execute();
+			}
 		}
 	}
 
@@ -211,6 +243,9 @@ public class OutboxRelay {
 		long seconds = 1L << Math.min(Math.max(attempt, 1), 20);
 		Duration backoff = Duration.ofSeconds(seconds);
 		return (backoff.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : backoff;
+	}
+
+	private record Outcome(long id, List<String> done, @Nullable String error, int attempt) {
 	}
 
 	private record Claimed(long id, OutboxEvent event, Set<String> delivered) {

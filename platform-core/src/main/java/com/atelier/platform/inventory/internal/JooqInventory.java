@@ -27,6 +27,7 @@ import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.AuditLog;
 import com.atelier.platform.inventory.InsufficientStock;
 import com.atelier.platform.inventory.Inventory;
+import com.atelier.platform.inventory.Inventory.NotCommitted;
 import com.atelier.platform.inventory.StockLevel;
 import com.atelier.platform.inventory.StockLocation;
 import com.atelier.platform.inventory.VariantStock;
@@ -226,18 +227,45 @@ class JooqInventory implements Inventory {
 			select (select sum(on_hand - reserved) from $.stock_levels where variant_id = ?)::int as available_before
 			from held""";
 
+	/**
+	 * {@link #RESERVE_AT_ONE_LOCATION} as the last statement of a transaction, sent with
+	 * its COMMIT: when nothing was held, {@code platform.reserved_or_raise} raises, which
+	 * stops the COMMIT (ADR 24).
+	 */
+	private static final String RESERVE_AT_ONE_LOCATION_AND_COMMIT = RESERVE_AT_ONE_LOCATION.substring(0,
+			RESERVE_AT_ONE_LOCATION.lastIndexOf("select (select sum"))
+			+ """
+					select platform.reserved_or_raise((select count(*) from held),
+					    (select count(*) from $.stock_levels x where x.variant_id = ?),
+					    (select sku from $.variants where id = ?)),
+					    (select sum(on_hand - reserved) from $.stock_levels where variant_id = ?)::int as available_before""";
+
 	@Override
 	public void reserve(UUID orderId, Map<UUID, Integer> units) {
+		reserve(orderId, units, false);
+	}
+
+	@Override
+	public void reserveAndCommit(UUID orderId, Map<UUID, Integer> units) {
+		reserve(orderId, units, true);
+	}
+
+	private void reserve(UUID orderId, Map<UUID, Integer> units, boolean commit) {
 		DSLContext dsl = this.db.dsl();
 		boolean bandChanged = false;
 		// Variants in a fixed order, so two checkouts that share variants queue instead
-		// of
-		// deadlocking.
-		for (Map.Entry<UUID, Integer> wanted : new TreeMap<>(units).entrySet()) {
+		// of deadlocking.
+		TreeMap<UUID, Integer> ordered = new TreeMap<>(units);
+		for (Map.Entry<UUID, Integer> wanted : ordered.entrySet()) {
 			UUID variant = wanted.getKey();
 			int quantity = wanted.getValue();
 			if (quantity <= 0) {
 				throw CatalogProblems.Invalid.of("quantity", "must be positive");
+			}
+			if (commit && variant.equals(ordered.lastKey())) {
+				int before = reserveAndCommit(dsl, orderId, variant, quantity);
+				bandChanged |= before - quantity <= this.storefrontLowStock;
+				continue;
 			}
 			// Plain SQL, schema-qualified with the tenant's validated schema name: this
 			// runs
@@ -255,6 +283,35 @@ class JooqInventory implements Inventory {
 		if (bandChanged) {
 			signalStorefront();
 		}
+	}
+
+	private static int reserveAndCommit(DSLContext dsl, UUID orderId, UUID variant, int quantity) {
+		String sql = RESERVE_AT_ONE_LOCATION_AND_COMMIT.replace("$", TenantContext.require().schema().quoted());
+		try {
+			return PlainSql
+				.queryAndCommit(dsl, sql, (row) -> row.getInt(2), variant, quantity, variant, quantity, quantity,
+						orderId, quantity, variant, variant, variant)
+				.get(0);
+		}
+		catch (org.springframework.jdbc.UncategorizedSQLException ex) {
+			java.sql.SQLException cause = ex.getSQLException();
+			String state = (cause != null) ? cause.getSQLState() : null;
+			if ("AT409".equals(state)) {
+				throw new InsufficientStock(serverMessage(cause));
+			}
+			if ("AT300".equals(state)) {
+				throw new NotCommitted("the variant is stocked at several locations");
+			}
+			throw ex;
+		}
+	}
+
+	private static String serverMessage(java.sql.SQLException ex) {
+		if (ex instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+				&& psql.getServerErrorMessage().getMessage() != null) {
+			return psql.getServerErrorMessage().getMessage();
+		}
+		return "Not enough units available.";
 	}
 
 	/**

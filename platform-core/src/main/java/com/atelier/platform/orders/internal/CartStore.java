@@ -87,14 +87,15 @@ class CartStore {
 				+ " l.id as line_id, l.variant_id, v.sku, p.id as product_id, p.handle as p_handle, p.title,"
 				+ " v.title as v_title, l.personalization, l.quantity,"
 				+ " case when p.status = 'ACTIVE' then pr.amount_minor end as unit_minor, p.purchase_limit,"
-				+ " (select coalesce(sum(s.on_hand - s.reserved), 0) from " + t + "stock_levels s"
-				+ " where s.variant_id = l.variant_id)::int as available" + " from c join " + t
-				+ "markets m on m.id = c.market_id" + " left join " + t
-				+ "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join " + t
-				+ "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
+				+ " st.available, st.locations" + " from c join " + t + "markets m on m.id = c.market_id"
+				+ " left join " + t + "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join "
+				+ t + "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
 				+ "cart_lines l on l.cart_id = c.id" + " left join " + t + "variants v on v.id = l.variant_id"
 				+ " left join " + t + "products p on p.id = v.product_id" + " left join " + t
-				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id" + " order by l.position";
+				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id"
+				+ " left join lateral (select coalesce(sum(s.on_hand - s.reserved), 0)::int as available,"
+				+ " count(*)::int as locations from " + t
+				+ "stock_levels s where s.variant_id = l.variant_id) st on l.id is not null" + " order by l.position";
 		List<PlainSql.Row> result = PlainSql.query(dsl(), sql, PlainSql.Row::of, key);
 		if (result.isEmpty()) {
 			return null;
@@ -141,7 +142,7 @@ class CartStore {
 						r.get("title", String.class), r.get("v_title", String.class),
 						r.get("personalization", String.class), r.get("quantity", Integer.class),
 						r.get("unit_minor", Long.class), r.get("purchase_limit", Integer.class),
-						r.get("available", Integer.class)));
+						r.get("available", Integer.class), r.get("locations", Integer.class)));
 			}
 		}
 		return price(cartRecord, context, rows);
@@ -209,7 +210,7 @@ class CartStore {
 	 */
 	record LineRow(UUID lineId, UUID variantId, String sku, UUID productId, String productHandle, String title,
 			String variantTitle, String personalization, int quantity, @Nullable Long unitMinor,
-			@Nullable Integer purchaseLimit, @Nullable Integer available) {
+			@Nullable Integer purchaseLimit, @Nullable Integer available, @Nullable Integer locations) {
 	}
 
 	/**

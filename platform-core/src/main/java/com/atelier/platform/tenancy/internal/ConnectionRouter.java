@@ -25,10 +25,11 @@ import com.atelier.platform.tenancy.TenantSchema;
  * <p>
  * The router remembers, per physical connection, the search path it last set. A borrower
  * whose target matches skips the round trip; any other borrower pays one
- * {@code set_config} before it sees the connection. The setting is made outside any
- * transaction, so no rollback can undo it; a rollback still makes the router forget, as
- * insurance. Borrowers cannot call {@link Connection#setSchema}: it would change the path
- * behind the router's back.
+ * {@code set_config} before it sees the connection. The setting is committed at once, so
+ * no later rollback can undo it, and a borrower's own change to the path inside a
+ * transaction that rolls back is undone by PostgreSQL: a rollback leaves the remembered
+ * path true, and the next borrower is spared the round trip. Borrowers cannot call
+ * {@link Connection#setSchema}: it would change the path behind the router's back.
  * <p>
  * The search path is the target schema followed by {@code public}, so extensions
  * installed in {@code public} keep resolving (pgJDBC's {@code setSchema} would drop it).
@@ -149,14 +150,11 @@ public final class ConnectionRouter {
 				}
 			}
 			try {
-				Object result = method.invoke(this.target, args);
-				if (method.getName().equals("rollback")) {
-					ConnectionRouter.this.searchPaths.invalidate(this.physical);
-				}
-				return result;
+				return method.invoke(this.target, args);
 			}
 			catch (InvocationTargetException ex) {
 				if (method.getName().equals("rollback")) {
+					// The connection's state is unknown: point it again next time.
 					ConnectionRouter.this.searchPaths.invalidate(this.physical);
 				}
 				throw ex.getTargetException();

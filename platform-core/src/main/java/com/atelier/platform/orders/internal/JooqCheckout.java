@@ -147,7 +147,10 @@ class JooqCheckout implements Checkout {
 		for (int attempt = 1;; attempt++) {
 			boolean fast = commitWithReservation;
 			try {
-				return this.tx.execute((status) -> place(cartToken, customerId, provider, paymentMethod, fast));
+				// Only a transaction of its own may be committed with the reservation: a
+				// caller's surrounding transaction is left to its owner.
+				return this.tx.execute((status) -> place(cartToken, customerId, provider, paymentMethod,
+						fast && status.isNewTransaction()));
 			}
 			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
 				if (attempt == 3) {

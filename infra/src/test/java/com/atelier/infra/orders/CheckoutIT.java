@@ -139,12 +139,16 @@ class CheckoutIT extends CommerceTestSupport {
 		assertThat(shop.count(email)).isZero();
 		assertThat(shop.stockOf(bag)).containsExactly(2, 0, 2);
 
-		// Enough: the write and the reservation are committed together, and the
-		// transaction manager's own commit afterwards is harmless.
+		// Enough: the write and the reservation are committed with the statement (another
+		// connection sees them before the transaction manager's own commit, which then
+		// has nothing to do).
+		long[] seenBeforeOwnCommit = new long[1];
 		TenantContext.run(brand.ref(), () -> tx.executeWithoutResult((status) -> {
 			this.tenantDsl.dsl().execute("update orders set email = 'changed@example.com' where id = ?", order);
 			this.inventory.reserveAndCommit(order, Map.of(ring.id(), 1));
+			seenBeforeOwnCommit[0] = shop.count(email);
 		}));
+		assertThat(seenBeforeOwnCommit[0]).isOne();
 		assertThat(shop.count(email)).isOne();
 		assertThat(shop.stockOf(ring)).containsExactly(1, 1, 0);
 	}

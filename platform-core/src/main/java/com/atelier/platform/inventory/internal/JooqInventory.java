@@ -263,7 +263,7 @@ class JooqInventory implements Inventory {
 				throw CatalogProblems.Invalid.of("quantity", "must be positive");
 			}
 			if (commit && variant.equals(ordered.lastKey())) {
-				int before = reserveAndCommit(dsl, orderId, variant, quantity);
+				int before = reserveLastAndCommit(dsl, orderId, variant, quantity);
 				bandChanged |= before - quantity <= this.storefrontLowStock;
 				continue;
 			}
@@ -285,7 +285,7 @@ class JooqInventory implements Inventory {
 		}
 	}
 
-	private static int reserveAndCommit(DSLContext dsl, UUID orderId, UUID variant, int quantity) {
+	private static int reserveLastAndCommit(DSLContext dsl, UUID orderId, UUID variant, int quantity) {
 		String sql = RESERVE_AT_ONE_LOCATION_AND_COMMIT.replace("$", TenantContext.require().schema().quoted());
 		try {
 			return PlainSql

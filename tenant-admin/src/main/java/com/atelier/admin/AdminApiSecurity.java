@@ -1,5 +1,7 @@
 package com.atelier.admin;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,9 @@ import com.atelier.platform.identity.TenantTokens;
 import com.atelier.platform.identity.web.AuthorizationServerSecurity;
 import com.atelier.platform.problem.ProblemResponses;
 import com.atelier.platform.problem.ProblemSecurityHandlers;
+import com.atelier.platform.ratelimit.RateLimitFilter;
+import com.atelier.platform.ratelimit.RateLimitRule;
+import com.atelier.platform.ratelimit.RateLimits;
 
 /**
  * The admin API's security: bearer tokens of the request's tenant with audience
@@ -34,6 +39,8 @@ class AdminApiSecurity {
 	static final String STAFF = "/admin/api/v1/staff";
 
 	static final String AUDIT = "/admin/api/v1/audit-events";
+
+	static final String RATE_LIMITS = "/admin/api/v1/rate-limits";
 
 	static final String[] CATALOG = { "/admin/api/v1/products", "/admin/api/v1/products/**",
 			"/admin/api/v1/variants/**", "/admin/api/v1/collections", "/admin/api/v1/collections/**",
@@ -56,9 +63,14 @@ class AdminApiSecurity {
 	@Bean
 	@Order(AuthorizationServerSecurity.API_ORDER)
 	SecurityFilterChain adminApiChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems,
-			Idempotency idempotency, ProblemResponses responses) throws Exception {
+			Idempotency idempotency, ProblemResponses responses, RateLimits limits) throws Exception {
+		// Rate limits first, so a refused request claims no idempotency key.
 		http.securityMatcher("/admin/**")
-			.addFilterAfter(new IdempotencyFilter(idempotency, responses), AuthorizationFilter.class)
+			.addFilterAfter(
+					new RateLimitFilter(limits, responses,
+							List.of(RateLimitFilter.Check.perPrincipal(RateLimitRule.ADMIN_CLIENT, (request) -> true))),
+					AuthorizationFilter.class)
+			.addFilterAfter(new IdempotencyFilter(idempotency, responses), RateLimitFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.GET, BRAND)
 				.hasAuthority(Permission.BRAND_READ.scope())
 				.requestMatchers(HttpMethod.PATCH, BRAND)
@@ -69,6 +81,8 @@ class AdminApiSecurity {
 				.hasAuthority(Permission.STAFF_WRITE.scope())
 				.requestMatchers(HttpMethod.PATCH, STAFF + "/*")
 				.hasAuthority(Permission.STAFF_WRITE.scope())
+				.requestMatchers(HttpMethod.GET, RATE_LIMITS)
+				.hasAuthority(Permission.BRAND_READ.scope())
 				.requestMatchers(HttpMethod.GET, AUDIT)
 				.hasAuthority(Permission.AUDIT_READ.scope())
 				.requestMatchers(HttpMethod.GET, ORDERS, ORDERS + "/**")

@@ -19,12 +19,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.atelier.platform.identity.Operators;
 import com.atelier.platform.identity.web.AuthorizationServerSecurity;
+import com.atelier.platform.problem.ProblemResponses;
 import com.atelier.platform.problem.ProblemSecurityHandlers;
+import com.atelier.platform.ratelimit.RateLimitFilter;
+import com.atelier.platform.ratelimit.RateLimitRule;
+import com.atelier.platform.ratelimit.RateLimits;
 
 /**
  * The operator API accepts only operator tokens
@@ -39,10 +44,14 @@ class OperatorApiSecurity {
 
 	@Bean
 	@Order(AuthorizationServerSecurity.API_ORDER + 20)
-	SecurityFilterChain operatorApiChain(HttpSecurity http, Operators operators, ProblemSecurityHandlers problems)
-			throws Exception {
+	SecurityFilterChain operatorApiChain(HttpSecurity http, Operators operators, ProblemSecurityHandlers problems,
+			RateLimits limits, ProblemResponses responses) throws Exception {
 		http.securityMatcher("/platform/**")
 			.addFilterBefore(new OperatorTokenFilter(operators), BasicAuthenticationFilter.class)
+			.addFilterAfter(
+					new RateLimitFilter(limits, responses,
+							List.of(RateLimitFilter.Check.perPrincipal(RateLimitRule.OPERATOR, (request) -> true))),
+					AuthorizationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasAuthority(OPERATOR))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.unauthorized())
 				.accessDeniedHandler(problems.forbidden()))

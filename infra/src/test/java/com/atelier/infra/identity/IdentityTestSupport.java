@@ -30,7 +30,8 @@ import com.atelier.testing.TestTenants;
 		properties = { "atelier.embedded-db.enabled=false", "atelier.test.database=identity",
 				"atelier.identity.log-verification-tokens=true", "atelier.storefront.sql-statements-header=true",
 				"atelier.orders.expiry-interval=1s", "atelier.events.relay-interval=200ms",
-				"atelier.reports.summary-interval=1h" })
+				"atelier.reports.summary-interval=1h", "atelier.rate-limits.enabled=false",
+				"atelier.fairness.max-requests-per-tenant=1000" })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public abstract class IdentityTestSupport {
 
@@ -98,7 +99,8 @@ public abstract class IdentityTestSupport {
 	}
 
 	/**
-	 * Another instance of the application on the same test database (a second node).
+	 * Another instance of the application on the same test database (a second node),
+	 * without rate limits and fairness shares unless the properties turn them on.
 	 * @param properties extra Spring properties
 	 * @return the running node; close it when the test class is done
 	 */
@@ -108,9 +110,13 @@ public abstract class IdentityTestSupport {
 			.properties("server.port=0", "spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
 					"spring.datasource.password=" + db.password(),
 					"atelier.master-key=" + com.atelier.testing.TestDatabase.masterKey(),
-					"atelier.embedded-db.enabled=false")
+					"atelier.embedded-db.enabled=false", "atelier.rate-limits.enabled=false",
+					"atelier.fairness.max-requests-per-tenant=1000")
 			.properties(properties)
-			.run();
+			// A command-line argument: application.yaml's server.port (8080) outranks
+			// default
+			// properties, and the node must not depend on 8080 being free.
+			.run("--server.port=0");
 	}
 
 	protected static int port(org.springframework.context.ConfigurableApplicationContext node) {

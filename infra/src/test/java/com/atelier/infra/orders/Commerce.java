@@ -131,7 +131,7 @@ public final class Commerce {
 	}
 
 	/** On hand, reserved and available of a variant, summed over locations. */
-	int[] stockOf(Product.Variant variant) {
+	public int[] stockOf(Product.Variant variant) {
 		List<StockLevel> levels = TenantContext.call(this.tenant.ref(),
 				() -> this.inventory.levels(variant.id(), null, null, 200).items());
 		return new int[] { levels.stream().mapToInt(StockLevel::onHand).sum(),

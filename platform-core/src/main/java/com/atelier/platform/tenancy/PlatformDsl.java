@@ -25,4 +25,11 @@ public interface PlatformDsl {
 	 */
 	DataSource dataSource();
 
+	/**
+	 * Connections for a library whose SQL names every table with its schema
+	 * ({@code platform.rate_limit_buckets}): they point wherever they happen to, so
+	 * borrowing one costs no search-path switch.
+	 */
+	DataSource qualifiedDataSource();
+
 }

@@ -8,12 +8,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 import com.atelier.platform.tenancy.TenantSchema;
@@ -34,6 +42,12 @@ import com.atelier.platform.tenancy.TenantSchema;
  * The search path is the target schema followed by {@code public}, so extensions
  * installed in {@code public} keep resolving (pgJDBC's {@code setSchema} would drop it).
  * No table lives in {@code public}.
+ * <p>
+ * One tenant holds at most {@code maxPerTenant} connections at a time, so the rest of the
+ * pool stays free for the others: a borrower over its tenant's share waits like a
+ * borrower of an exhausted pool, and gets the same
+ * {@link SQLTransientConnectionException} when the wait runs out. Platform borrowers are
+ * not counted.
  */
 public final class ConnectionRouter {
 
@@ -48,8 +62,29 @@ public final class ConnectionRouter {
 
 	private final LongAdder switches = new LongAdder();
 
+	private final int maxPerTenant;
+
+	private final Duration shareWait;
+
+	private final ConcurrentMap<String, Semaphore> shares = new ConcurrentHashMap<>();
+
+	/** A router whose tenants may take the whole pool (tools and tests). */
 	public ConnectionRouter(DataSource pool) {
+		this(pool, Integer.MAX_VALUE, Duration.ZERO);
+	}
+
+	/**
+	 * @param pool the pool
+	 * @param maxPerTenant connections one tenant may hold at once
+	 * @param shareWait how long a borrower over its tenant's share waits for one
+	 */
+	public ConnectionRouter(DataSource pool, int maxPerTenant, Duration shareWait) {
+		if (maxPerTenant < 1) {
+			throw new IllegalArgumentException("maxPerTenant must be at least 1");
+		}
 		this.pool = pool;
+		this.maxPerTenant = maxPerTenant;
+		this.shareWait = shareWait;
 	}
 
 	/**
@@ -59,7 +94,35 @@ public final class ConnectionRouter {
 	 * @throws SQLException when no connection is available
 	 */
 	public Connection borrow(TenantSchema schema) throws SQLException {
-		return borrow(schema.quoted() + ", public");
+		if (this.maxPerTenant == Integer.MAX_VALUE) {
+			return borrow(schema.quoted() + ", public", null);
+		}
+		Semaphore share = this.shares.computeIfAbsent(schema.name(), (name) -> new Semaphore(this.maxPerTenant));
+		boolean acquired;
+		try {
+			acquired = share.tryAcquire(this.shareWait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SQLTransientConnectionException("Interrupted while waiting for a connection", ex);
+		}
+		if (!acquired) {
+			throw new SQLTransientConnectionException("The tenant " + schema.name() + " holds its share of "
+					+ this.maxPerTenant + " connections; no connection became free within " + this.shareWait);
+		}
+		try {
+			return borrow(schema.quoted() + ", public", share);
+		}
+		catch (SQLException | RuntimeException ex) {
+			share.release();
+			throw ex;
+		}
+	}
+
+	/** Connections the tenant holds now (tests). */
+	public int held(TenantSchema schema) {
+		Semaphore share = this.shares.get(schema.name());
+		return (share != null) ? this.maxPerTenant - share.availablePermits() : 0;
 	}
 
 	/**
@@ -68,7 +131,24 @@ public final class ConnectionRouter {
 	 * @throws SQLException when no connection is available
 	 */
 	public Connection borrowPlatform() throws SQLException {
-		return borrow(PLATFORM_PATH);
+		return borrow(PLATFORM_PATH, null);
+	}
+
+	/**
+	 * Borrows a connection wherever it points, for statements that name every table with
+	 * its schema: it costs no search-path switch, and leaves the connection as it was.
+	 * @return a connection; closing it returns it to the pool
+	 * @throws SQLException when no connection is available
+	 */
+	public Connection borrowForQualifiedSql() throws SQLException {
+		Connection connection = this.pool.getConnection();
+		try {
+			return routed(connection, connection.unwrap(PGConnection.class), null);
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.close();
+			throw ex;
+		}
 	}
 
 	/** How many times a borrow had to change a connection's search path. */
@@ -86,7 +166,7 @@ public final class ConnectionRouter {
 		this.searchPaths.invalidate(connection.unwrap(PGConnection.class));
 	}
 
-	private Connection borrow(String searchPath) throws SQLException {
+	private Connection borrow(String searchPath, @Nullable Semaphore share) throws SQLException {
 		Connection connection = this.pool.getConnection();
 		try {
 			PGConnection physical = connection.unwrap(PGConnection.class);
@@ -94,7 +174,7 @@ public final class ConnectionRouter {
 				point(connection, searchPath);
 				this.searchPaths.put(physical, searchPath);
 			}
-			return routed(connection, physical);
+			return routed(connection, physical, share);
 		}
 		catch (SQLException | RuntimeException ex) {
 			connection.close();
@@ -116,9 +196,9 @@ public final class ConnectionRouter {
 		this.switches.increment();
 	}
 
-	private Connection routed(Connection connection, PGConnection physical) {
+	private Connection routed(Connection connection, PGConnection physical, @Nullable Semaphore share) {
 		return (Connection) Proxy.newProxyInstance(ConnectionRouter.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new Routed(connection, physical));
+				new Class<?>[] { Connection.class }, new Routed(connection, physical, share));
 	}
 
 	private final class Routed implements InvocationHandler {
@@ -127,9 +207,14 @@ public final class ConnectionRouter {
 
 		private final PGConnection physical;
 
-		Routed(Connection target, PGConnection physical) {
+		private final @Nullable Semaphore share;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		Routed(Connection target, PGConnection physical, @Nullable Semaphore share) {
 			this.target = target;
 			this.physical = physical;
+			this.share = share;
 		}
 
 		@Override
@@ -145,6 +230,19 @@ public final class ConnectionRouter {
 				}
 				case "toString" -> {
 					return "Routed[" + this.target + "]";
+				}
+				case "close" -> {
+					if (this.share != null && this.released.compareAndSet(false, true)) {
+						try {
+							return method.invoke(this.target, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getTargetException();
+						}
+						finally {
+							this.share.release();
+						}
+					}
 				}
 				default -> {
 				}

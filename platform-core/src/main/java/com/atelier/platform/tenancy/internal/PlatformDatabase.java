@@ -31,7 +31,22 @@ public final class PlatformDatabase implements PlatformDsl {
 
 	private final DataSource platformConnections;
 
+	private final DataSource qualifiedConnections;
+
 	PlatformDatabase(ConnectionRouter router) {
+		this.qualifiedConnections = new AbstractDataSource() {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				return router.borrowForQualifiedSql();
+			}
+
+			@Override
+			public Connection getConnection(String username, String password) throws SQLException {
+				throw new SQLException("not supported");
+			}
+
+		};
 		this.platformConnections = new AbstractDataSource() {
 
 			@Override
@@ -58,6 +73,11 @@ public final class PlatformDatabase implements PlatformDsl {
 	@Override
 	public DataSource dataSource() {
 		return this.platformConnections;
+	}
+
+	@Override
+	public DataSource qualifiedDataSource() {
+		return this.qualifiedConnections;
 	}
 
 	@Override

@@ -63,9 +63,20 @@ public class TenancyConfiguration {
 		return new ConnectionPool(new HikariDataSource(config));
 	}
 
+	/**
+	 * One tenant may hold at most {@code atelier.fairness.max-connections-per-tenant}
+	 * connections (default: the pool less a fifth of it, at least one left for the
+	 * others), waiting up to the pool's connection timeout for one.
+	 */
 	@Bean
-	ConnectionRouter connectionRouter(ConnectionPool pool) {
-		return new ConnectionRouter(pool.dataSource());
+	ConnectionRouter connectionRouter(ConnectionPool pool, Environment environment) {
+		HikariDataSource hikari = pool.dataSource();
+		int size = hikari.getMaximumPoolSize();
+		int share = Binder.get(environment)
+			.bind("atelier.fairness.max-connections-per-tenant", Integer.class)
+			.orElse(Math.max(1, size - Math.max(1, size / 5)));
+		return new ConnectionRouter(hikari, Math.min(share, size),
+				java.time.Duration.ofMillis(hikari.getConnectionTimeout()));
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ package com.atelier.platform.jooq.platform;
 
 
 import com.atelier.platform.jooq.platform.tables.Outbox;
+import com.atelier.platform.jooq.platform.tables.RateLimitBuckets;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
@@ -27,6 +28,7 @@ public class Indexes {
 
     public static final Index OUTBOX_PENDING_IDX = Internal.createIndex(DSL.name("outbox_pending_idx"), Outbox.OUTBOX, new OrderField[] { Outbox.OUTBOX.NEXT_ATTEMPT_AT, Outbox.OUTBOX.ID }, false);
     public static final Index OUTBOX_TENANT_IDX = Internal.createIndex(DSL.name("outbox_tenant_idx"), Outbox.OUTBOX, new OrderField[] { Outbox.OUTBOX.TENANT_ID, Outbox.OUTBOX.ID }, false);
+    public static final Index RATE_LIMIT_BUCKETS_EXPIRES_IDX = Internal.createIndex(DSL.name("rate_limit_buckets_expires_idx"), RateLimitBuckets.RATE_LIMIT_BUCKETS, new OrderField[] { RateLimitBuckets.RATE_LIMIT_BUCKETS.EXPIRES_AT }, false);
     public static final Index RESERVATION_EXPIRIES_DUE_IDX = Internal.createIndex(DSL.name("reservation_expiries_due_idx"), ReservationExpiries.RESERVATION_EXPIRIES, new OrderField[] { ReservationExpiries.RESERVATION_EXPIRIES.EXPIRES_AT }, false);
     public static final Index SPRING_SESSION_IX1 = Internal.createIndex(DSL.name("spring_session_ix1"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.SESSION_ID }, true);
     public static final Index SPRING_SESSION_IX2 = Internal.createIndex(DSL.name("spring_session_ix2"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.EXPIRY_TIME }, false);

@@ -7,19 +7,23 @@ package com.atelier.platform.jooq.platform;
 import com.atelier.platform.jooq.platform.tables.Operators;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
+import com.atelier.platform.jooq.platform.tables.RateLimitBuckets;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
+import com.atelier.platform.jooq.platform.tables.TenantRateLimits;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
 import com.atelier.platform.jooq.platform.tables.records.OperatorsRecord;
 import com.atelier.platform.jooq.platform.tables.records.OutboxDeliveriesRecord;
 import com.atelier.platform.jooq.platform.tables.records.OutboxRecord;
+import com.atelier.platform.jooq.platform.tables.records.RateLimitBucketsRecord;
 import com.atelier.platform.jooq.platform.tables.records.ReservationExpiriesRecord;
 import com.atelier.platform.jooq.platform.tables.records.SpringSessionAttributesRecord;
 import com.atelier.platform.jooq.platform.tables.records.SpringSessionRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantDomainsRecord;
+import com.atelier.platform.jooq.platform.tables.records.TenantRateLimitsRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantTombstonesRecord;
 import com.atelier.platform.jooq.platform.tables.records.TenantsRecord;
 
@@ -47,10 +51,12 @@ public class Keys {
     public static final UniqueKey<OutboxRecord> OUTBOX_EVENT_ID_KEY = Internal.createUniqueKey(Outbox.OUTBOX, DSL.name("outbox_event_id_key"), new TableField[] { Outbox.OUTBOX.EVENT_ID }, true);
     public static final UniqueKey<OutboxRecord> OUTBOX_PKEY = Internal.createUniqueKey(Outbox.OUTBOX, DSL.name("outbox_pkey"), new TableField[] { Outbox.OUTBOX.ID }, true);
     public static final UniqueKey<OutboxDeliveriesRecord> OUTBOX_DELIVERIES_PKEY = Internal.createUniqueKey(OutboxDeliveries.OUTBOX_DELIVERIES, DSL.name("outbox_deliveries_pkey"), new TableField[] { OutboxDeliveries.OUTBOX_DELIVERIES.OUTBOX_ID, OutboxDeliveries.OUTBOX_DELIVERIES.SUBSCRIBER }, true);
+    public static final UniqueKey<RateLimitBucketsRecord> RATE_LIMIT_BUCKETS_PKEY = Internal.createUniqueKey(RateLimitBuckets.RATE_LIMIT_BUCKETS, DSL.name("rate_limit_buckets_pkey"), new TableField[] { RateLimitBuckets.RATE_LIMIT_BUCKETS.ID }, true);
     public static final UniqueKey<ReservationExpiriesRecord> RESERVATION_EXPIRIES_PKEY = Internal.createUniqueKey(ReservationExpiries.RESERVATION_EXPIRIES, DSL.name("reservation_expiries_pkey"), new TableField[] { ReservationExpiries.RESERVATION_EXPIRIES.TENANT_ID, ReservationExpiries.RESERVATION_EXPIRIES.ORDER_ID }, true);
     public static final UniqueKey<SpringSessionRecord> SPRING_SESSION_PK = Internal.createUniqueKey(SpringSession.SPRING_SESSION, DSL.name("spring_session_pk"), new TableField[] { SpringSession.SPRING_SESSION.PRIMARY_ID }, true);
     public static final UniqueKey<SpringSessionAttributesRecord> SPRING_SESSION_ATTRIBUTES_PK = Internal.createUniqueKey(SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES, DSL.name("spring_session_attributes_pk"), new TableField[] { SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.SESSION_PRIMARY_ID, SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.ATTRIBUTE_NAME }, true);
     public static final UniqueKey<TenantDomainsRecord> TENANT_DOMAINS_PKEY = Internal.createUniqueKey(TenantDomains.TENANT_DOMAINS, DSL.name("tenant_domains_pkey"), new TableField[] { TenantDomains.TENANT_DOMAINS.DOMAIN }, true);
+    public static final UniqueKey<TenantRateLimitsRecord> TENANT_RATE_LIMITS_PKEY = Internal.createUniqueKey(TenantRateLimits.TENANT_RATE_LIMITS, DSL.name("tenant_rate_limits_pkey"), new TableField[] { TenantRateLimits.TENANT_RATE_LIMITS.TENANT_ID, TenantRateLimits.TENANT_RATE_LIMITS.RULE }, true);
     public static final UniqueKey<TenantTombstonesRecord> TENANT_TOMBSTONES_PKEY = Internal.createUniqueKey(TenantTombstones.TENANT_TOMBSTONES, DSL.name("tenant_tombstones_pkey"), new TableField[] { TenantTombstones.TENANT_TOMBSTONES.ID }, true);
     public static final UniqueKey<TenantTombstonesRecord> TENANT_TOMBSTONES_SLUG_KEY = Internal.createUniqueKey(TenantTombstones.TENANT_TOMBSTONES, DSL.name("tenant_tombstones_slug_key"), new TableField[] { TenantTombstones.TENANT_TOMBSTONES.SLUG }, true);
     public static final UniqueKey<TenantsRecord> TENANTS_PKEY = Internal.createUniqueKey(Tenants.TENANTS, DSL.name("tenants_pkey"), new TableField[] { Tenants.TENANTS.ID }, true);
@@ -66,4 +72,5 @@ public class Keys {
     public static final ForeignKey<ReservationExpiriesRecord, TenantsRecord> RESERVATION_EXPIRIES__RESERVATION_EXPIRIES_TENANT_ID_FKEY = Internal.createForeignKey(ReservationExpiries.RESERVATION_EXPIRIES, DSL.name("reservation_expiries_tenant_id_fkey"), new TableField[] { ReservationExpiries.RESERVATION_EXPIRIES.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
     public static final ForeignKey<SpringSessionAttributesRecord, SpringSessionRecord> SPRING_SESSION_ATTRIBUTES__SPRING_SESSION_ATTRIBUTES_FK = Internal.createForeignKey(SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES, DSL.name("spring_session_attributes_fk"), new TableField[] { SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES.SESSION_PRIMARY_ID }, Keys.SPRING_SESSION_PK, new TableField[] { SpringSession.SPRING_SESSION.PRIMARY_ID }, true);
     public static final ForeignKey<TenantDomainsRecord, TenantsRecord> TENANT_DOMAINS__TENANT_DOMAINS_TENANT_ID_FKEY = Internal.createForeignKey(TenantDomains.TENANT_DOMAINS, DSL.name("tenant_domains_tenant_id_fkey"), new TableField[] { TenantDomains.TENANT_DOMAINS.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
+    public static final ForeignKey<TenantRateLimitsRecord, TenantsRecord> TENANT_RATE_LIMITS__TENANT_RATE_LIMITS_TENANT_ID_FKEY = Internal.createForeignKey(TenantRateLimits.TENANT_RATE_LIMITS, DSL.name("tenant_rate_limits_tenant_id_fkey"), new TableField[] { TenantRateLimits.TENANT_RATE_LIMITS.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
 }

@@ -8,10 +8,12 @@ import com.atelier.platform.jooq.DefaultCatalog;
 import com.atelier.platform.jooq.platform.tables.Operators;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
+import com.atelier.platform.jooq.platform.tables.RateLimitBuckets;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
+import com.atelier.platform.jooq.platform.tables.TenantRateLimits;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
 
@@ -52,6 +54,11 @@ public class Platform extends SchemaImpl {
     public final OutboxDeliveries OUTBOX_DELIVERIES = OutboxDeliveries.OUTBOX_DELIVERIES;
 
     /**
+     * The table <code>platform.rate_limit_buckets</code>.
+     */
+    public final RateLimitBuckets RATE_LIMIT_BUCKETS = RateLimitBuckets.RATE_LIMIT_BUCKETS;
+
+    /**
      * The table <code>platform.reservation_expiries</code>.
      */
     public final ReservationExpiries RESERVATION_EXPIRIES = ReservationExpiries.RESERVATION_EXPIRIES;
@@ -70,6 +77,11 @@ public class Platform extends SchemaImpl {
      * The table <code>platform.tenant_domains</code>.
      */
     public final TenantDomains TENANT_DOMAINS = TenantDomains.TENANT_DOMAINS;
+
+    /**
+     * The table <code>platform.tenant_rate_limits</code>.
+     */
+    public final TenantRateLimits TENANT_RATE_LIMITS = TenantRateLimits.TENANT_RATE_LIMITS;
 
     /**
      * The table <code>platform.tenant_tombstones</code>.
@@ -100,10 +112,12 @@ public class Platform extends SchemaImpl {
             Operators.OPERATORS,
             Outbox.OUTBOX,
             OutboxDeliveries.OUTBOX_DELIVERIES,
+            RateLimitBuckets.RATE_LIMIT_BUCKETS,
             ReservationExpiries.RESERVATION_EXPIRIES,
             SpringSession.SPRING_SESSION,
             SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES,
             TenantDomains.TENANT_DOMAINS,
+            TenantRateLimits.TENANT_RATE_LIMITS,
             TenantTombstones.TENANT_TOMBSTONES,
             Tenants.TENANTS
         );

@@ -7,10 +7,12 @@ package com.atelier.platform.jooq.platform;
 import com.atelier.platform.jooq.platform.tables.Operators;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
+import com.atelier.platform.jooq.platform.tables.RateLimitBuckets;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
 import com.atelier.platform.jooq.platform.tables.SpringSessionAttributes;
 import com.atelier.platform.jooq.platform.tables.TenantDomains;
+import com.atelier.platform.jooq.platform.tables.TenantRateLimits;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
 
@@ -37,6 +39,11 @@ public class Tables {
     public static final OutboxDeliveries OUTBOX_DELIVERIES = OutboxDeliveries.OUTBOX_DELIVERIES;
 
     /**
+     * The table <code>platform.rate_limit_buckets</code>.
+     */
+    public static final RateLimitBuckets RATE_LIMIT_BUCKETS = RateLimitBuckets.RATE_LIMIT_BUCKETS;
+
+    /**
      * The table <code>platform.reservation_expiries</code>.
      */
     public static final ReservationExpiries RESERVATION_EXPIRIES = ReservationExpiries.RESERVATION_EXPIRIES;
@@ -55,6 +62,11 @@ public class Tables {
      * The table <code>platform.tenant_domains</code>.
      */
     public static final TenantDomains TENANT_DOMAINS = TenantDomains.TENANT_DOMAINS;
+
+    /**
+     * The table <code>platform.tenant_rate_limits</code>.
+     */
+    public static final TenantRateLimits TENANT_RATE_LIMITS = TenantRateLimits.TENANT_RATE_LIMITS;
 
     /**
      * The table <code>platform.tenant_tombstones</code>.

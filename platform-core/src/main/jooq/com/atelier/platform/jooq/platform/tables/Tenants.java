@@ -9,6 +9,7 @@ import com.atelier.platform.jooq.platform.Platform;
 import com.atelier.platform.jooq.platform.tables.Outbox.OutboxPath;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries.ReservationExpiriesPath;
 import com.atelier.platform.jooq.platform.tables.TenantDomains.TenantDomainsPath;
+import com.atelier.platform.jooq.platform.tables.TenantRateLimits.TenantRateLimitsPath;
 import com.atelier.platform.jooq.platform.tables.records.TenantsRecord;
 
 import java.time.OffsetDateTime;
@@ -246,6 +247,19 @@ public class Tenants extends TableImpl<TenantsRecord> {
             _tenantDomains = new TenantDomainsPath(this, null, Keys.TENANT_DOMAINS__TENANT_DOMAINS_TENANT_ID_FKEY.getInverseKey());
 
         return _tenantDomains;
+    }
+
+    private transient TenantRateLimitsPath _tenantRateLimits;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>platform.tenant_rate_limits</code> table
+     */
+    public TenantRateLimitsPath tenantRateLimits() {
+        if (_tenantRateLimits == null)
+            _tenantRateLimits = new TenantRateLimitsPath(this, null, Keys.TENANT_RATE_LIMITS__TENANT_RATE_LIMITS_TENANT_ID_FKEY.getInverseKey());
+
+        return _tenantRateLimits;
     }
 
     @Override

@@ -44,7 +44,8 @@ trap 'stop; rm -rf "$work"' EXIT
 
 # ATELIER_SERVE_ARGS: extra Spring properties for the server, e.g. "--server.tomcat.threads.max=32".
 # shellcheck disable=SC2086
-java -jar "$jar" serve --demo --port "$port" ${ATELIER_SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
+. bench/limits.env
+java -jar "$jar" serve --demo --port "$port" $bench_limits ${ATELIER_SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
 server=$!
 started=""
 for _ in $(seq 1 180); do grep -q "Stop:" "$work/serve.log" && started=yes && break; sleep 1; done

@@ -21,7 +21,9 @@ mvn -B -q -Dstyle.color=never -DskipTests -Dspring-javaformat.skip=true install 
 jar=infra/target/atelier-exec.jar
 export ATELIER_DATA_DIR="$work/data"
 
-java -jar "$jar" serve --demo --port "$port" >"$work/serve.log" 2>&1 &
+. bench/limits.env
+# shellcheck disable=SC2086
+java -jar "$jar" serve --demo --port "$port" $bench_limits >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -q "Stop:" "$work/serve.log" && break; sleep 1; done

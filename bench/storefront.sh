@@ -21,13 +21,15 @@ log() { printf '%s\n' "$*" | tee -a "$out"; }
 echo "building ..." >&2
 mvn -B -q -Dstyle.color=never -DskipTests -Dspring-javaformat.skip=true install >&2
 jar=infra/target/atelier-exec.jar
+. bench/limits.env
 export ATELIER_DATA_DIR="$work/data"
 server=""
 stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""; fi; }
 trap 'stop; rm -rf "$work"' EXIT
 start() { # start [spring args...]
 	: >"$work/serve.log"
-	java -jar "$jar" serve --demo --port "$port" --atelier.storefront.sql-statements-header=true "$@" \
+	# shellcheck disable=SC2086
+	java -jar "$jar" serve --demo --port "$port" --atelier.storefront.sql-statements-header=true $bench_limits "$@" \
 		>"$work/serve.log" 2>&1 &
 	server=$!
 	for _ in $(seq 1 180); do grep -q "Stop:" "$work/serve.log" && return 0; sleep 1; done

@@ -51,7 +51,7 @@ class TenantCliIT {
 		for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("tenant"),
 				List.of("tenant", "create"), List.of("tenant", "list"), List.of("tenant", "show"),
 				List.of("tenant", "suspend"), List.of("tenant", "resume"), List.of("tenant", "migrate"),
-				List.of("tenant", "export"), List.of("tenant", "delete"))) {
+				List.of("tenant", "export"), List.of("tenant", "delete"), List.of("tenant", "limits"))) {
 			String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
 				.toArray(String[]::new);
 			CliHarness.Run help = cli.run(args);
@@ -296,6 +296,36 @@ class TenantCliIT {
 			result.next();
 			return result.getLong(1);
 		}
+	}
+
+	@Test
+	void limits_shows_sets_and_resets_a_brands_own_rate_limits_and_refuses_bad_ones() {
+		String slug = TestTenants.uniqueSlug("lim");
+		assertThat(cli.run("tenant", "create", "--slug", slug, "--name", "Maison Limits", "--currency", "EUR").code())
+			.isZero();
+
+		CliHarness.Run set = cli.run("tenant", "limits", slug, "--set", "storefront-ip=600/1m", "--set",
+				"checkout-ip=5/10s", "--actor", "alice");
+		assertThat(set.code()).as(set.toString()).isZero();
+		assertThat(set.out()).containsPattern("storefront-ip +600/1m +brand")
+			.containsPattern("checkout-ip +5/10s +brand")
+			.containsPattern("admin-client +1200/1m +default");
+
+		CliHarness.Run reset = cli.run("tenant", "limits", slug, "--reset", "checkout-ip", "--json");
+		assertThat(reset.code()).as(reset.toString()).isZero();
+		assertThat(reset.out()).contains("\"limit\" : \"30/1m\"").contains("\"source\" : \"default\"");
+
+		for (String[] bad : new String[][] { { "--set", "storefront-ip=lots" }, { "--set", "nope=1/1m" },
+				{ "--set", "operator=1/1m" }, { "--set", "storefront-ip" }, { "--reset", "nope" } }) {
+			CliHarness.Run refused = cli.run(java.util.stream.Stream
+				.concat(java.util.stream.Stream.of("tenant", "limits", slug), java.util.stream.Stream.of(bad))
+				.toArray(String[]::new));
+			assertThat(refused.code()).as(String.join(" ", bad)).isEqualTo(AtelierCli.INVALID);
+			assertThat(refused.err()).isNotBlank();
+		}
+		assertThat(cli.run("tenant", "limits", slug).out()).containsPattern("storefront-ip +600/1m +brand")
+			.containsPattern("checkout-ip +30/1m +default");
+		assertThat(cli.run("tenant", "limits", "no-such-brand").code()).isEqualTo(AtelierCli.FAILED);
 	}
 
 }

@@ -16,7 +16,7 @@ public enum RateLimitRule {
 	/**
 	 * Storefront requests of one brand from every address: the brand's share of a node.
 	 */
-	STOREFRONT_BRAND("storefront-brand", Limit.of(60_000, Duration.ofMinutes(1)), true),
+	STOREFRONT_BRAND("storefront-brand", Limit.of(600_000, Duration.ofMinutes(1)), true),
 
 	/** Checkouts from one client address at one brand. */
 	CHECKOUT_IP("checkout-ip", Limit.of(30, Duration.ofMinutes(1)), true),

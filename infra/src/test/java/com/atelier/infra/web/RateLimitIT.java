@@ -18,9 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.atelier.infra.identity.Browser;
 import com.atelier.infra.orders.Commerce;
 import com.atelier.infra.orders.CommerceTestSupport;
+import com.atelier.platform.identity.Actor;
 import com.atelier.platform.identity.Operators;
 import com.atelier.platform.identity.Role;
 import com.atelier.platform.pricing.Market;
+import com.atelier.platform.ratelimit.Limit;
+import com.atelier.platform.ratelimit.RateLimitRule;
+import com.atelier.platform.ratelimit.TenantRateLimits;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.testing.TestDatabase;
 import com.atelier.testing.TestTenants;
@@ -46,6 +50,9 @@ class RateLimitIT extends CommerceTestSupport {
 
 	@Autowired
 	Operators operators;
+
+	@Autowired
+	TenantRateLimits tenantLimits;
 
 	@AfterAll
 	static void stopNodes() {
@@ -162,6 +169,28 @@ class RateLimitIT extends CommerceTestSupport {
 		assertThat(reset.statusCode()).isEqualTo(200);
 		assertThat(reset.body()).contains("{\"rule\":\"storefront-ip\",\"limit\":\"1200/1m\",\"requests\":1200,"
 				+ "\"periodSeconds\":60,\"source\":\"default\"}");
+	}
+
+	@Test
+	void a_brand_limit_counts_every_address_and_account_requests_have_their_own() {
+		Tenant brand = brand("rl-brand");
+		this.tenantLimits.set(brand.ref(), RateLimitRule.STOREFRONT_BRAND, Limit.parse("3/1m"),
+				Actor.operator("tests"));
+		this.tenantLimits.set(brand.ref(), RateLimitRule.ACCOUNT_IP, Limit.parse("2/1m"), Actor.operator("tests"));
+		Browser shopper = new Browser(limitedB(), brand.localHost());
+
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			HttpResponse<String> probe = shopper.get("/storefront/api/v1/brand");
+			return probe.statusCode() == 429 && probe.body().contains("\"rule\":\"storefront-brand\"")
+					&& probe.body().contains("\"limit\":3");
+		});
+		java.util.Map<String, String> wrong = java.util.Map.of("grant_type", "client_credentials", "client_id",
+				"nobody", "client_secret", "wrong");
+		assertThat(shopper.postForm("/oauth2/token", wrong).statusCode()).isEqualTo(401);
+		assertThat(shopper.postForm("/oauth2/token", wrong).statusCode()).isEqualTo(401);
+		HttpResponse<String> refused = shopper.postForm("/oauth2/token", wrong);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.body()).contains("\"rule\":\"account-ip\"");
 	}
 
 	@Test

@@ -33,7 +33,7 @@ public final class OutageProblems {
 	/** At most one log line per this period while requests keep failing. */
 	static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-	private static final String DETAIL = "The service is briefly unavailable; nothing was changed. Retry in a few seconds.";
+	private static final String DETAIL = "The service is briefly unavailable; retry in a few seconds.";
 
 	private static final Logger log = LoggerFactory.getLogger(OutageProblems.class);
 

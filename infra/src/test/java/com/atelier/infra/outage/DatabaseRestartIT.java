@@ -40,6 +40,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -123,6 +124,8 @@ class DatabaseRestartIT {
 	static final AtomicInteger reconnects = new AtomicInteger();
 
 	static final Set<String> notifications = ConcurrentHashMap.newKeySet();
+
+	static ListAppender<ILoggingEvent> capturing;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -508,7 +511,7 @@ class DatabaseRestartIT {
 		});
 	}
 
-	/** Every event logged from now on. */
+	/** Every event logged from now on, until the test ends. */
 	static List<ILoggingEvent> capturingLogs() {
 		ListAppender<ILoggingEvent> appender = new ListAppender<>() {
 
@@ -522,8 +525,22 @@ class DatabaseRestartIT {
 		};
 		appender.list = new CopyOnWriteArrayList<>();
 		appender.start();
-		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
+		root().addAppender(appender);
+		capturing = appender;
 		return appender.list;
+	}
+
+	@AfterEach
+	void stopCapturingLogs() {
+		if (capturing != null) {
+			root().detachAppender(capturing);
+			capturing.stop();
+			capturing = null;
+		}
+	}
+
+	static Logger root() {
+		return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 	static List<String> stackTraces(List<ILoggingEvent> events) {

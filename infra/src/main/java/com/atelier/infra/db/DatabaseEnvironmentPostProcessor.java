@@ -45,7 +45,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 				.startOrAttach(Path.of(StringUtils.hasText(dir) ? dir : "var"));
 			properties.put("spring.datasource.url", server.url());
 			properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
-			properties.put("spring.datasource.password", "");
+			properties.put("spring.datasource.password", server.password());
 			properties.put("atelier.db.mode", server.owned() ? "embedded" : "embedded-attached");
 			properties.put("atelier.db.data-directory", server.dataDirectory().toAbsolutePath().toString());
 			if (!StringUtils.hasText(first(environment, "atelier.master-key", "ATELIER_MASTER_KEY"))) {

@@ -12,9 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
+import com.atelier.platform.outage.OutageWatch;
+
 /**
  * A job on its own daemon thread, started with the application and stopped before the
- * connection pool closes.
+ * connection pool closes. While the database is unavailable its runs fail; that is logged
+ * once when it starts and once when the job resumes, by itself, on the first run that
+ * succeeds (ADR 31).
  */
 public final class PeriodicJob implements SmartLifecycle, DisposableBean {
 
@@ -47,12 +51,16 @@ public final class PeriodicJob implements SmartLifecycle, DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
+		OutageWatch outages = new OutageWatch(log, "Job " + this.name);
 		this.executor.scheduleWithFixedDelay(() -> {
 			try {
 				this.work.run();
+				outages.succeeded();
 			}
 			catch (RuntimeException ex) {
-				log.warn("Job {} failed: {}", this.name, ex.toString());
+				if (!outages.failed(ex)) {
+					log.warn("Job {} failed: {}", this.name, ex.toString());
+				}
 			}
 		}, this.interval.toMillis(), this.interval.toMillis(), TimeUnit.MILLISECONDS);
 	}

@@ -18,6 +18,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.atelier.platform.outage.DatabaseOutages;
+import com.atelier.platform.outage.OutageProblems;
+
 /**
  * The one mapping from exceptions to RFC 9457 problems that every API module's
  * {@code @RestControllerAdvice} extends: a {@link ProblemException} keeps its type;
@@ -61,6 +64,10 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		if (DatabaseOutages.isOutage(ex)) {
+			// The database is unavailable: 503 with Retry-After, no stack trace (ADR 31).
+			return OutageProblems.response(ex);
+		}
 		log.error("Request failed", ex);
 		return respond(Problems.of(Problems.INTERNAL, "The request could not be completed."));
 	}

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.atelier.platform.outage.DatabaseOutages;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDirectory;
@@ -88,6 +89,10 @@ public class DailySummaries {
 				done += summarizeCurrentTenant(maxDaysPerTenant);
 			}
 			catch (RuntimeException ex) {
+				if (DatabaseOutages.isOutage(ex)) {
+					// The whole run pauses; the job logs it once (ADR 31).
+					throw ex;
+				}
 				log.warn("Could not summarize the reports of tenant {}; its reports stay live", tenant.slug(), ex);
 			}
 		}

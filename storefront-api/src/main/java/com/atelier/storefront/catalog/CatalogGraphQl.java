@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -30,6 +31,8 @@ import com.atelier.platform.brand.Brands;
 import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.catalog.StorefrontCatalog;
 import com.atelier.platform.money.Money;
+import com.atelier.platform.outage.DatabaseOutages;
+import com.atelier.platform.outage.OutageProblems;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.problem.ProblemException;
 
@@ -201,12 +204,35 @@ class CatalogGraphQl {
 			};
 		}
 
+		/**
+		 * A response with an outage error says when to retry, as the REST API does (ADR
+		 * 31); it stays HTTP 200, as every GraphQL answer with errors does.
+		 */
+		@Bean
+		WebGraphQlInterceptor retryAfterOutages() {
+			String type = OutageProblems.SERVICE_UNAVAILABLE.uri().toString();
+			return (request, chain) -> chain.next(request).map((response) -> {
+				if (response.getErrors().stream().anyMatch((error) -> type.equals(error.getExtensions().get("type")))) {
+					response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, OutageProblems.retryAfter());
+				}
+				return response;
+			});
+		}
+
 		@Bean
 		DataFetcherExceptionResolver problems() {
 			return new DataFetcherExceptionResolverAdapter() {
 
 				@Override
 				protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+					if (DatabaseOutages.isOutage(ex)) {
+						OutageProblems.answered(ex);
+						return GraphqlErrorBuilder.newError(env)
+							.errorType(ErrorClassification.errorClassification("UNAVAILABLE"))
+							.message(OutageProblems.problem().getDetail())
+							.extensions(Map.of("type", OutageProblems.SERVICE_UNAVAILABLE.uri().toString()))
+							.build();
+					}
 					if (ex instanceof ProblemException problem) {
 						return GraphqlErrorBuilder.newError(env)
 							.errorType((problem.type().status() == 404) ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)

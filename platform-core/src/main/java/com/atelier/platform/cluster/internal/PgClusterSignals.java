@@ -199,6 +199,9 @@ public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
 	private void loop() {
 		Duration backoff = Duration.ofMillis(200);
 		boolean reconnecting = false;
+		// One warning when the connection is lost and one line when it is back, however
+		// long the database stays away (ADR 31); the attempts between are debug.
+		boolean lost = false;
 		while (this.running) {
 			try (Connection listener = DriverManager.getConnection(this.url, this.credentials)) {
 				this.connection = listener;
@@ -213,6 +216,7 @@ public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
 					this.subscribers.values().forEach((list) -> list.forEach(this::reconnected));
 				}
 				backoff = Duration.ofMillis(200);
+				lost = false;
 				PGConnection pg = listener.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] notifications = pg.getNotifications(500);
@@ -225,8 +229,12 @@ public final class PgClusterSignals implements ClusterSignals, SmartLifecycle {
 				}
 			}
 			catch (SQLException ex) {
-				if (this.running) {
-					log.warn("Cluster signals connection lost ({}); reconnecting in {} ms", ex.getMessage(),
+				if (this.running && !lost) {
+					log.warn("Cluster signals connection lost ({}); reconnecting with backoff", ex.getMessage());
+					lost = true;
+				}
+				else if (this.running) {
+					log.debug("Cluster signals cannot reconnect yet ({}); next attempt in {} ms", ex.getMessage(),
 							backoff.toMillis());
 				}
 			}

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import com.atelier.platform.events.EventSubscriber;
 import com.atelier.platform.events.OutboxEvent;
+import com.atelier.platform.outage.DatabaseOutages;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDirectory;
@@ -190,6 +191,12 @@ public class OutboxRelay {
 					done.add(subscriber.name());
 				}
 				catch (Exception ex) {
+					if (ex instanceof RuntimeException runtime && DatabaseOutages.isOutage(runtime)) {
+						// Not the subscriber's fault: the pass stops, its leased events
+						// are
+						// claimed again after the outage (ADR 31).
+						throw runtime;
+					}
 					log.warn("Subscriber {} failed on event {} ({}), attempt {}: {}", subscriber.name(),
 							event.eventId(), event.type(), event.attempt(), ex.toString());
 					error = subscriber.name() + ": " + ex;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -43,6 +44,7 @@ import com.atelier.platform.identity.PrincipalType;
 import com.atelier.platform.identity.Staff;
 import com.atelier.platform.identity.StaffMember;
 import com.atelier.platform.identity.TenantTokens;
+import com.atelier.platform.outage.DatabaseOutages;
 import com.atelier.platform.problem.ProblemException;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
@@ -107,8 +109,19 @@ final class TenantTokenValidation implements TenantTokens {
 	}
 
 	private JwtDecoder build(TenantRef tenant, Set<Audience> audiences) {
-		JWKSource<SecurityContext> keys = (selector, context) -> selector
-			.select(this.ring.keys(tenant.id(), this.db.dsl()).published());
+		JWKSource<SecurityContext> keys = (selector, context) -> {
+			try {
+				return selector.select(this.ring.keys(tenant.id(), this.db.dsl()).published());
+			}
+			catch (RuntimeException ex) {
+				if (DatabaseOutages.isOutage(ex)) {
+					// A key source failure, not a bad token: the decoder then fails the
+					// request (503, ADR 31) instead of answering 401.
+					throw new KeySourceException("The brand's keys cannot be read now", ex);
+				}
+				throw ex;
+			}
+		};
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
 		// Claims are checked by the validators below, with Atelier's rules.

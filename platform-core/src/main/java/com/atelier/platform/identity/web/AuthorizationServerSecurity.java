@@ -14,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -34,6 +35,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import com.atelier.platform.identity.internal.ClientSecrets;
 import com.atelier.platform.identity.internal.IdentityConfiguration.SignInUsers;
 import com.atelier.platform.identity.internal.PublicClientRefresh;
+import com.atelier.platform.outage.DatabaseOutages;
 import com.atelier.platform.tenancy.web.TenancyWebConfiguration;
 
 /**
@@ -134,7 +136,20 @@ public class AuthorizationServerSecurity {
 	private static AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
-		return new ProviderManager(provider);
+		ProviderManager manager = new ProviderManager(provider);
+		return (authentication) -> {
+			try {
+				return manager.authenticate(authentication);
+			}
+			catch (InternalAuthenticationServiceException ex) {
+				// An unavailable database is a 503 (ADR 31), not a failed sign-in logged
+				// with its stack trace: let it through to the outage filter.
+				if (DatabaseOutages.isOutage(ex) && ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		};
 	}
 
 	@Bean

@@ -14,10 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.atelier.platform.outage.OutageWatch;
 import com.atelier.platform.tenancy.PlatformDsl;
 
 /**
@@ -41,6 +43,9 @@ public class SessionConfiguration {
 		JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(jdbc, transactions);
 		repository.setTableName("platform.spring_session");
 		repository.setDefaultMaxInactiveInterval(MAX_INACTIVE);
+		// Expired sessions are cleaned up below, quietly through an outage (ADR 31): not
+		// also by the repository's own task, which logs a stack trace a minute meanwhile.
+		repository.setCleanupCron(Scheduled.CRON_DISABLED);
 		return repository;
 	}
 
@@ -59,12 +64,16 @@ public class SessionConfiguration {
 					thread.setDaemon(true);
 					return thread;
 				});
+				OutageWatch outages = new OutageWatch(log, "Expired session cleanup");
 				this.scheduler.scheduleWithFixedDelay(() -> {
 					try {
 						sessions.cleanUpExpiredSessions();
+						outages.succeeded();
 					}
 					catch (RuntimeException ex) {
-						log.warn("Could not clean up expired sessions: {}", ex.getMessage());
+						if (!outages.failed(ex)) {
+							log.warn("Could not clean up expired sessions: {}", ex.getMessage());
+						}
 					}
 				}, 5, 5, TimeUnit.MINUTES);
 			}

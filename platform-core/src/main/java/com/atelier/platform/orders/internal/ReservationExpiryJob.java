@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.atelier.platform.orders.Orders;
+import com.atelier.platform.outage.DatabaseOutages;
 import com.atelier.platform.tenancy.PlatformDsl;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
@@ -71,6 +72,10 @@ public class ReservationExpiryJob {
 					}
 				}
 				catch (RuntimeException ex) {
+					if (DatabaseOutages.isOutage(ex)) {
+						// The whole run pauses; the job logs it once (ADR 31).
+						throw ex;
+					}
 					log.warn("Could not release the reservation of order {} of tenant {}: {}", item.value2(),
 							tenant.get().slug(), ex.toString());
 				}

@@ -254,6 +254,14 @@ public final class ConnectionRouter {
 				if (method.getName().equals("rollback")) {
 					// The connection's state is unknown: point it again next time.
 					ConnectionRouter.this.searchPaths.invalidate(this.physical);
+					if (this.target.isClosed()) {
+						// The pool closed it as broken (the database went away, ADR 31):
+						// PostgreSQL ended its transaction with the session, so nothing
+						// is
+						// left to roll back, and failing here would hide why the work
+						// failed behind "Unable to rollback".
+						return null;
+					}
 				}
 				throw ex.getTargetException();
 			}

@@ -55,6 +55,11 @@ public class TenancyConfiguration {
 		config.setMaximumPoolSize(10);
 		// Bounded lifetime bounds the per-tenant catalog caches a backend accumulates.
 		config.setMaxLifetime(600_000);
+		// Fail fast when the database is unavailable (ADR 31): a request waits at most 2
+		// s
+		// for a connection, then answers 503; a dead idle connection is detected in 1 s.
+		config.setConnectionTimeout(2_000);
+		config.setValidationTimeout(1_000);
 		config.setAutoCommit(true);
 		binder.bind("spring.datasource.hikari", Bindable.ofInstance(config));
 		config.setJdbcUrl(url);
@@ -75,7 +80,7 @@ public class TenancyConfiguration {
 		int share = Binder.get(environment)
 			.bind("atelier.fairness.max-connections-per-tenant", Integer.class)
 			.orElse(Math.max(1, size - Math.max(1, size / 5)));
-		return new ConnectionRouter(hikari, Math.min(share, size),
+		return new ConnectionRouter(new FailFastPool(hikari), Math.min(share, size),
 				java.time.Duration.ofMillis(hikari.getConnectionTimeout()));
 	}
 

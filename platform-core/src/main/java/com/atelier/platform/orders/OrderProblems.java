@@ -25,6 +25,8 @@ public final class OrderProblems {
 	public static final ProblemType RESERVATION_EXPIRED = new ProblemType("reservation-expired", "Reservation expired",
 			409);
 
+	public static final ProblemType AMOUNT_TOO_LARGE = new ProblemType("amount-too-large", "Amount too large", 422);
+
 	private OrderProblems() {
 	}
 
@@ -63,6 +65,18 @@ public final class OrderProblems {
 
 		public PurchaseLimitExceeded(String detail) {
 			super(PURCHASE_LIMIT, detail);
+		}
+
+	}
+
+	/**
+	 * A price times a quantity, or a cart's total, is larger than an amount can be; the
+	 * change that led to it was not made.
+	 */
+	public static class AmountTooLarge extends ProblemException {
+
+		public AmountTooLarge(String detail) {
+			super(AMOUNT_TOO_LARGE, detail);
 		}
 
 	}

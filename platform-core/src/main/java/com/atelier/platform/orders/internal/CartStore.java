@@ -17,6 +17,7 @@ import com.atelier.platform.jooq.tenant_template.tables.records.ShippingMethodsR
 import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.Cart;
+import com.atelier.platform.orders.OrderProblems;
 import com.atelier.platform.orders.Totals;
 import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
@@ -148,8 +149,23 @@ class CartStore {
 		return price(cartRecord, context, rows);
 	}
 
-	/** Prices everything; lines without a price count as zero (and block checkout). */
+	/**
+	 * Prices everything; lines without a price count as zero (and block checkout). The
+	 * arithmetic is exact: a total that does not fit an amount is refused with
+	 * {@link OrderProblems.AmountTooLarge}, so the request that led to it (adding units,
+	 * checking out) changes nothing.
+	 */
 	private Priced price(CartsRecord cart, Context context, List<LineRow> rows) {
+		try {
+			return priceExactly(cart, context, rows);
+		}
+		catch (ArithmeticException ex) {
+			throw new OrderProblems.AmountTooLarge("The cart's total would be larger than the largest amount Atelier"
+					+ " can charge; remove units or lines.");
+		}
+	}
+
+	private Priced priceExactly(CartsRecord cart, Context context, List<LineRow> rows) {
 		MarketsRecord market = context.market();
 		CurrencyCode currency = new CurrencyCode(market.getCurrency());
 		BigDecimal rate = context.rate();

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.events.EventTypes;
 import com.atelier.platform.events.Events;
+import com.atelier.platform.idempotency.Idempotency;
+import com.atelier.platform.idempotency.IdempotencyMarks;
 import com.atelier.platform.identity.Customer;
 import com.atelier.platform.identity.Customers;
 import com.atelier.platform.inventory.InsufficientStock;
@@ -281,13 +283,34 @@ class JooqCheckout implements Checkout {
 			.append("payments (id, order_id, provider, status, reference, amount_minor, currency)")
 			.append(" values (?, ?, ?, ?, ?, ?, ?) returning 1),")
 			.append(" e as (insert into platform.reservation_expiries (tenant_id, order_id, expires_at)")
-			.append(" values (?, ?, ?::timestamptz) returning 1)")
-			.append(" select number from o");
+			.append(" values (?, ?, ?::timestamptz) returning 1)");
+		// The request's idempotency key is marked applied in this statement, not just
+		// before the commit: the commit may go with the reservation (ADR 24, ADR 29).
+		IdempotencyMarks.Pending mark = IdempotencyMarks.pending();
+		if (mark != null) {
+			sql.append(", k as (update ")
+				.append(t)
+				.append("idempotency_keys set applied_at = coalesce(applied_at, now()) where client_id = ?")
+				.append(" and idempotency_key = ? and created_at = ? and state = 'IN_FLIGHT' returning 1)");
+		}
+		sql.append(" select number, ").append((mark != null) ? "(select count(*) from k)" : "1").append(" from o");
 		binds.addAll(List.of(paymentId, orderId, provider, (settled != null) ? settled.status().name() : "PENDING"));
 		binds.add((settled != null) ? settled.reference() : null);
 		binds.addAll(List.of(priced.totals().total().minor(), priced.currency().code(),
 				TenantContext.require().id().value(), orderId, expiresAt));
-		long number = PlainSql.query(dsl, sql.toString(), (row) -> row.getLong(1), binds.toArray()).get(0);
+		if (mark != null) {
+			binds.addAll(List.of(mark.client(), mark.key(), mark.claimedAt()));
+		}
+		long[] written = PlainSql
+			.query(dsl, sql.toString(), (row) -> new long[] { row.getLong(1), row.getLong(2) }, binds.toArray())
+			.get(0);
+		if (written[1] != 1) {
+			throw new Idempotency.ClaimLost();
+		}
+		if (mark != null) {
+			mark.applied();
+		}
+		long number = written[0];
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("orderId", orderId.toString());
 		payload.put("number", number);

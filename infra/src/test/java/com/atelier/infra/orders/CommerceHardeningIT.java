@@ -1,15 +1,25 @@
 package com.atelier.infra.orders;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.atelier.infra.identity.Browser;
 import com.atelier.platform.catalog.Product;
 import com.atelier.platform.identity.Role;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.tenancy.Tenant;
+import com.atelier.platform.tenancy.TenantContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +159,176 @@ class CommerceHardeningIT extends CommerceTestSupport {
 			.isEqualTo("urn:atelier:problem:idempotency-key-applied");
 		assertThat(shop.count("select count(*) from orders")).isOne();
 		assertThat(shop.stockOf(bag)).containsExactly(4, 1, 3);
+	}
+
+	@Test
+	void a_purchase_limit_counts_by_the_normalised_address_and_the_signed_in_customer() throws Exception {
+		Tenant brand = brand("limit-norm");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant edition = shop.variant("edition", eu, "25000.00", 20);
+		TenantContext.run(brand.ref(),
+				() -> this.settings.setPurchaseLimit(shop.productId(edition), 1, Commerce.TESTS));
+		shop.noUnpaidOrderLimits();
+		Browser shopper = browser(brand);
+		assertThat(limited(shopper, edition, "limit@example.com", null).statusCode()).isEqualTo(201);
+
+		for (String variant : List.of("limit+2@example.com", "l.imit@example.com", "L.I.M.I.T+x@EXAMPLE.com")) {
+			HttpResponse<String> refused = limited(shopper, edition, variant, null);
+			assertThat(refused.statusCode()).as(variant + " " + refused.body()).isEqualTo(409);
+			assertThat(Commerce.json(refused).get("type").asString())
+				.isEqualTo("urn:atelier:problem:purchase-limit-exceeded");
+		}
+
+		// Ten variants at once: one order.
+		List<String> carts = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String token = Commerce.newCart(shopper);
+			Commerce.add(shopper, token, edition.sku(), 1, null);
+			Commerce.details(shopper, token, "race+" + i + "@" + ((i % 2 == 0) ? "gmail.com" : "googlemail.com"), "FR");
+			carts.add(token);
+		}
+		List<Integer> statuses = race(carts, (token) -> Commerce.checkout(shopper, token, "manual", null));
+		assertThat(statuses.stream().filter((s) -> s == 201)).hasSize(1);
+		assertThat(statuses.stream().filter((s) -> s == 409)).hasSize(9);
+
+		// Signed in: the limit follows the verified account, whatever address the cart
+		// names.
+		Credentials collector = customer(brand);
+		String token = browser(brand).tokens("storefront", collector.email(), collector.password())
+			.get("access_token")
+			.asString();
+		assertThat(limited(shopper, edition, "first@example.com", token).statusCode()).isEqualTo(201);
+		HttpResponse<String> again = limited(shopper, edition, "someone-else@example.com", token);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+		HttpResponse<String> anonymous = limited(shopper, edition, collector.email().replace("@", "+x@"), null);
+		assertThat(anonymous.statusCode()).as("the account's address, anonymously").isEqualTo(409);
+		assertThat(shop.stockOf(edition)).containsExactly(20, 3, 17);
+	}
+
+	@Test
+	void unpaid_orders_are_limited_per_network_address_email_and_device() throws Exception {
+		Tenant brand = brand("unpaid");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant piece = shop.variant("piece", eu, "900.00", 50);
+		Browser shopper = browser(brand);
+		String owner = adminToken(brand, Role.OWNER);
+		HttpResponse<String> limits = shopper.json("PATCH", "/admin/api/v1/checkout-settings",
+				"{\"unpaidOrdersPerIp\":3,\"unpaidOrdersPerEmail\":0}", "Authorization", "Bearer " + owner);
+		assertThat(limits.statusCode()).as(limits.body()).isEqualTo(200);
+		JsonNode shown = Commerce.json(shopper.bearer("GET", "/admin/api/v1/checkout-settings", owner));
+		assertThat(shown.get("unpaidOrdersPerIp").asInt()).isEqualTo(3);
+		assertThat(shown.get("unpaidOrdersPerEmail").isNull()).isTrue();
+		assertThat(shown.get("unpaidOrdersPerDevice").asInt()).isEqualTo(3);
+		assertThat(shown.get("storefrontManualPayment").asBoolean()).isTrue();
+
+		// Ten at once from one address: three hold stock, seven are refused.
+		List<String> carts = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			carts.add(Commerce.readyCart(shopper, piece.sku(), 1, "FR"));
+		}
+		List<HttpResponse<String>> answers = raceResponses(carts,
+				(token) -> Commerce.checkout(shopper, token, "manual", null));
+		assertThat(answers.stream().filter((r) -> r.statusCode() == 201)).hasSize(3);
+		HttpResponse<String> refused = answers.stream().filter((r) -> r.statusCode() != 201).findFirst().orElseThrow();
+		assertThat(answers.stream().filter((r) -> r.statusCode() == 429)).hasSize(7);
+		assertThat(Commerce.json(refused).get("type").asString()).isEqualTo("urn:atelier:problem:unpaid-order-limit");
+		assertThat(Commerce.json(refused).get("detail").asString()).contains("3 per network address");
+		assertThat(refused.headers().firstValue("Retry-After")).hasValue("900");
+		assertThat(shop.stockOf(piece)).as("the refused reserved nothing").containsExactly(50, 3, 47);
+		assertThat(shop.count("select count(*) from orders")).isEqualTo(3);
+
+		// Paying for one gives its hold back.
+		String paid = Commerce.json(answers.stream().filter((r) -> r.statusCode() == 201).findFirst().orElseThrow())
+			.get("order")
+			.get("id")
+			.asString();
+		assertThat(shopper
+			.json("POST", "/admin/api/v1/orders/" + paid + "/capture", "{}", "Authorization", "Bearer " + owner)
+			.statusCode()).isEqualTo(200);
+		assertThat(Commerce.checkout(shopper, Commerce.readyCart(shopper, piece.sku(), 1, "FR"), "manual", null)
+			.statusCode()).isEqualTo(201);
+
+		// Per e-mail (normalised) and per device.
+		shop.checkoutSettings(null, 1, 0, 1);
+		assertThat(checkoutAs(shopper, piece, "buyer+a@example.com", null).statusCode()).isEqualTo(201);
+		HttpResponse<String> sameBuyer = checkoutAs(shopper, piece, "Buyer@example.com", null);
+		assertThat(sameBuyer.statusCode()).as(sameBuyer.body()).isEqualTo(429);
+		assertThat(Commerce.json(sameBuyer).get("detail").asString()).contains("1 per e-mail address");
+		assertThat(checkoutAs(shopper, piece, "one@example.com", "device-0123456789").statusCode()).isEqualTo(201);
+		HttpResponse<String> sameDevice = checkoutAs(shopper, piece, "two@example.com", "device-0123456789");
+		assertThat(sameDevice.statusCode()).as(sameDevice.body()).isEqualTo(429);
+		assertThat(Commerce.json(sameDevice).get("detail").asString()).contains("1 per device");
+		assertThat(shop.stockOf(piece)).containsExactly(49, 5, 44);
+	}
+
+	@Test
+	void a_brand_can_keep_manual_payment_to_its_staff() {
+		Tenant brand = brand("staff-manual");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant piece = shop.variant("piece", eu, "900.00", 5);
+		shop.checkoutSettings(false, null, null, null);
+		Browser shopper = browser(brand);
+		String cart = Commerce.readyCart(shopper, piece.sku(), 1, "FR");
+
+		HttpResponse<String> refused = Commerce.checkout(shopper, cart, "manual", null);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(Commerce.json(refused).get("type").asString())
+			.isEqualTo("urn:atelier:problem:manual-payment-staff-only");
+		assertThat(shop.stockOf(piece)).as("nothing reserved").containsExactly(5, 0, 5);
+		assertThat(shop.count("select count(*) from orders")).isZero();
+		assertThat(Commerce.json(shopper.get("/storefront/api/v1/carts/" + cart)).get("status").asString())
+			.isEqualTo("open");
+	}
+
+	private static HttpResponse<String> checkoutAs(Browser shopper, Product.Variant variant, String email,
+			String device) {
+		String token = Commerce.newCart(shopper);
+		Commerce.add(shopper, token, variant.sku(), 1, null);
+		Commerce.details(shopper, token, email, "FR");
+		return (device != null) ? Commerce.checkout(shopper, token, "manual", null, "X-Atelier-Device", device)
+				: Commerce.checkout(shopper, token, "manual", null);
+	}
+
+	private static HttpResponse<String> limited(Browser shopper, Product.Variant edition, String email, String bearer) {
+		String token = Commerce.newCart(shopper);
+		Commerce.add(shopper, token, edition.sku(), 1, null);
+		Commerce.details(shopper, token, email, "FR");
+		return (bearer != null) ? Commerce.checkout(shopper, token, "manual", null, "Authorization", "Bearer " + bearer)
+				: Commerce.checkout(shopper, token, "manual", null);
+	}
+
+	private static List<Integer> race(List<String> carts, Function<String, HttpResponse<String>> checkout)
+			throws Exception {
+		return raceResponses(carts, checkout).stream().map(HttpResponse::statusCode).toList();
+	}
+
+	/** Checks out every cart at once (released together). */
+	private static List<HttpResponse<String>> raceResponses(List<String> carts,
+			Function<String, HttpResponse<String>> checkout) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(carts.size());
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+			for (String token : carts) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return checkout.apply(token);
+				}));
+			}
+			start.countDown();
+			List<HttpResponse<String>> answers = new ArrayList<>();
+			for (Future<HttpResponse<String>> future : futures) {
+				answers.add(future.get(60, TimeUnit.SECONDS));
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }

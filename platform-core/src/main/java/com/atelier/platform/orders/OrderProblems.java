@@ -27,6 +27,12 @@ public final class OrderProblems {
 
 	public static final ProblemType AMOUNT_TOO_LARGE = new ProblemType("amount-too-large", "Amount too large", 422);
 
+	public static final ProblemType UNPAID_ORDER_LIMIT = new ProblemType("unpaid-order-limit", "Too many unpaid orders",
+			429);
+
+	public static final ProblemType MANUAL_PAYMENT_STAFF_ONLY = new ProblemType("manual-payment-staff-only",
+			"Manual payment taken by staff only", 422);
+
 	private OrderProblems() {
 	}
 
@@ -77,6 +83,38 @@ public final class OrderProblems {
 
 		public AmountTooLarge(String detail) {
 			super(AMOUNT_TOO_LARGE, detail);
+		}
+
+	}
+
+	/**
+	 * A shopper (by e-mail, network address or device) already holds as many unpaid
+	 * orders as the brand allows; nothing was reserved.
+	 */
+	public static class UnpaidOrderLimit extends ProblemException {
+
+		private final int retryAfterSeconds;
+
+		public UnpaidOrderLimit(String detail, int retryAfterSeconds) {
+			super(UNPAID_ORDER_LIMIT, detail);
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+		/** When the oldest of those orders will have expired at the latest. */
+		public int retryAfterSeconds() {
+			return this.retryAfterSeconds;
+		}
+
+	}
+
+	/**
+	 * The brand takes manual payments through its staff only, not from the storefront.
+	 */
+	public static class ManualPaymentStaffOnly extends ProblemException {
+
+		public ManualPaymentStaffOnly() {
+			super(MANUAL_PAYMENT_STAFF_ONLY, "This brand does not take manual payment (bank transfer) from the"
+					+ " storefront; pay by card, or contact the brand.");
 		}
 
 	}

@@ -84,13 +84,15 @@ class CartStore {
 				+ " sm.id as sm_id, sm.handle as sm_handle, sm.name as sm_name, sm.amount_minor as sm_amount,"
 				+ " sm.free_from_minor as sm_free_from," + " exists (select 1 from " + t
 				+ "shipping_methods a where a.market_id = m.id and a.active)" + " as has_shipping,"
-				+ " (select reservation_minutes from " + t + "checkout_settings) as reservation_minutes,"
+				+ " cs.reservation_minutes, cs.storefront_manual_payment, cs.unpaid_orders_per_email,"
+				+ " cs.unpaid_orders_per_ip, cs.unpaid_orders_per_device,"
 				+ " l.id as line_id, l.variant_id, v.sku, p.id as product_id, p.handle as p_handle, p.title,"
 				+ " v.title as v_title, l.personalization, l.quantity,"
 				+ " case when p.status = 'ACTIVE' then pr.amount_minor end as unit_minor, p.purchase_limit,"
 				+ " st.available, st.locations" + " from c join " + t + "markets m on m.id = c.market_id"
-				+ " left join " + t + "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join "
-				+ t + "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
+				+ " left join " + t + "checkout_settings cs on true" + " left join " + t
+				+ "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join " + t
+				+ "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
 				+ "cart_lines l on l.cart_id = c.id" + " left join " + t + "variants v on v.id = l.variant_id"
 				+ " left join " + t + "products p on p.id = v.product_id" + " left join " + t
 				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id"
@@ -134,7 +136,11 @@ class CartStore {
 		}
 		Integer minutes = first.get("reservation_minutes", Integer.class);
 		Context context = new Context(market, first.get("rate", BigDecimal.class), method,
-				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15);
+				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15,
+				!Boolean.FALSE.equals(first.get("storefront_manual_payment", Boolean.class)),
+				new UnpaidLimits(first.get("unpaid_orders_per_email", Integer.class),
+						first.get("unpaid_orders_per_ip", Integer.class),
+						first.get("unpaid_orders_per_device", Integer.class)));
 		List<LineRow> rows = new ArrayList<>();
 		for (PlainSql.Row r : result) {
 			if (r.get("line_id", UUID.class) != null) {
@@ -243,9 +249,21 @@ class CartStore {
 	 * @param method the chosen shipping method, or null
 	 * @param hasShipping whether the market has active shipping methods
 	 * @param reservationMinutes the tenant's reservation time
+	 * @param manualOnStorefront whether shoppers may choose manual payment
+	 * @param unpaid the limits of open unpaid orders
 	 */
 	record Context(MarketsRecord market, BigDecimal rate, @Nullable ShippingMethodsRecord method, boolean hasShipping,
-			int reservationMinutes) {
+			int reservationMinutes, boolean manualOnStorefront, UnpaidLimits unpaid) {
+	}
+
+	/**
+	 * Open unpaid orders one buyer may hold at once (null: no limit).
+	 *
+	 * @param perEmail per normalised e-mail address
+	 * @param perIp per network address
+	 * @param perDevice per device the front end names
+	 */
+	record UnpaidLimits(@Nullable Integer perEmail, @Nullable Integer perIp, @Nullable Integer perDevice) {
 	}
 
 }

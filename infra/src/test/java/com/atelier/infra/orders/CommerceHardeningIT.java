@@ -12,16 +12,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import com.atelier.infra.identity.Browser;
+import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.catalog.Product;
+import com.atelier.platform.catalog.ProductInput;
+import com.atelier.platform.catalog.ProductStatus;
+import com.atelier.platform.catalog.VariantInput;
+import com.atelier.platform.identity.Actor;
+import com.atelier.platform.orders.OrderProblems;
+import com.atelier.platform.orders.Orders;
 import com.atelier.platform.identity.Role;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.tenancy.Tenant;
 import com.atelier.platform.tenancy.TenantContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a hostile shopper or a careless staff member must not be able to do to a brand's
@@ -30,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * permission to refund.
  */
 class CommerceHardeningIT extends CommerceTestSupport {
+
+	@Autowired
+	Orders orders;
 
 	@Test
 	void a_price_times_a_quantity_too_large_for_an_amount_is_refused_and_changes_nothing() {
@@ -329,6 +341,98 @@ class CommerceHardeningIT extends CommerceTestSupport {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void cancelling_refunds_only_with_payments_write_decided_on_the_state_it_changes() throws Exception {
+		Tenant brand = brand("cancel-race");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant bag = shop.variant("bag", eu, "2000.00", 20);
+		shop.noUnpaidOrderLimits();
+		Browser shopper = browser(brand);
+		Browser admin = browser(brand);
+		String owner = adminToken(brand, Role.OWNER);
+		String fulfillment = adminToken(brand, Role.FULFILLMENT);
+
+		// Captured (a transfer marked paid): cancelling it refunds, which a FULFILLMENT
+		// user may not do, and the service decides so itself, on the order it changes.
+		String captured = placeManual(shopper, bag);
+		assertThat(admin
+			.json("POST", "/admin/api/v1/orders/" + captured + "/capture", "{}", "Authorization", "Bearer " + owner)
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = admin.json("POST", "/admin/api/v1/orders/" + captured + "/cancel",
+				"{\"reason\":\"x\"}", "Authorization", "Bearer " + fulfillment);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		Actor clerk = Actor.operator("fulfillment clerk");
+		assertThatThrownBy(() -> TenantContext.run(brand.ref(),
+				() -> this.orders.cancel(UUID.fromString(captured), "stale page", clerk, false)))
+			.isInstanceOf(OrderProblems.PaymentsPermissionRequired.class);
+		assertThat(shop.count("select count(*) from refunds")).isZero();
+		assertThat(shop.count("select count(*) from orders where status = 'CANCELLED'")).isZero();
+
+		// A capture racing a FULFILLMENT cancellation: whichever wins, nothing is
+		// refunded
+		// by the FULFILLMENT user.
+		for (int i = 0; i < 6; i++) {
+			String order = placeManual(shopper, bag);
+			List<HttpResponse<String>> answers = raceResponses(List.of("capture", "cancel"),
+					(action) -> admin.json("POST", "/admin/api/v1/orders/" + order + "/" + action,
+							"cancel".equals(action) ? "{\"reason\":\"race\"}" : "{}", "Authorization",
+							"Bearer " + ("cancel".equals(action) ? fulfillment : owner)));
+			assertThat(answers).allSatisfy((r) -> assertThat(r.statusCode()).as(r.body()).isLessThan(500));
+		}
+		assertThat(shop.count("select count(*) from refunds")).isZero();
+		assertThat(shop.count("select count(*) from orders where refunded_minor > 0")).isZero();
+		assertThat(shop.count("select count(*) from orders where status = 'CANCELLED' and captured_minor > 0"))
+			.isZero();
+	}
+
+	@Test
+	void options_values_and_variants_per_product_are_bounded() {
+		Tenant brand = brand("bounds");
+		List<String> hundredAndOne = new ArrayList<>();
+		for (int i = 0; i <= 100; i++) {
+			hundredAndOne.add("v" + i);
+		}
+		List<String> sixteen = hundredAndOne.subList(0, 16);
+		List<VariantInput> many = new ArrayList<>();
+		for (int a = 0; a < 16 && many.size() < 251; a++) {
+			for (int b = 0; b < 16 && many.size() < 251; b++) {
+				many.add(new VariantInput("SKU-" + a + "-" + b, null, List.of(sixteen.get(a), sixteen.get(b)), null));
+			}
+		}
+		assertThatThrownBy(
+				() -> create(brand, "too-many-values", List.of(new ProductInput.Option("Size", hundredAndOne)),
+						List.of(new VariantInput("ONE", null, List.of("v0"), null))))
+			.isInstanceOf(CatalogProblems.Invalid.class)
+			.hasMessageContaining("at most 100 values");
+		assertThatThrownBy(() -> create(brand, "too-many-variants",
+				List.of(new ProductInput.Option("A", sixteen), new ProductInput.Option("B", sixteen)), many))
+			.isInstanceOf(CatalogProblems.Invalid.class)
+			.hasMessageContaining("at most 250 variants");
+		Product full = create(brand, "full",
+				List.of(new ProductInput.Option("A", sixteen), new ProductInput.Option("B", sixteen)),
+				many.subList(0, 250));
+		assertThatThrownBy(() -> TenantContext.run(brand.ref(),
+				() -> this.catalog.addVariant(full.id(),
+						new VariantInput("ONE-MORE", null, List.of("v15", "v15"), null), Commerce.TESTS)))
+			.isInstanceOf(CatalogProblems.Invalid.class)
+			.hasMessageContaining("at most 250 variants");
+	}
+
+	private Product create(Tenant brand, String handle, List<ProductInput.Option> options,
+			List<VariantInput> variants) {
+		return TenantContext.call(brand.ref(),
+				() -> this.catalog.createProduct(new ProductInput(handle, handle, null, ProductStatus.ACTIVE, null,
+						null, null, null, List.of(), options, variants, java.util.Map.of()), Commerce.TESTS));
+	}
+
+	private static String placeManual(Browser shopper, Product.Variant variant) {
+		HttpResponse<String> placed = Commerce.checkout(shopper, Commerce.readyCart(shopper, variant.sku(), 1, "FR"),
+				"manual", null);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+		return Commerce.json(placed).get("order").get("id").asString();
 	}
 
 }

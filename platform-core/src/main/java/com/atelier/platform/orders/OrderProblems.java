@@ -119,6 +119,16 @@ public final class OrderProblems {
 
 	}
 
+	/** Cancelling this order refunds its captured payment: a money movement. */
+	public static class PaymentsPermissionRequired extends ProblemException {
+
+		public PaymentsPermissionRequired() {
+			super(com.atelier.platform.problem.Problems.FORBIDDEN,
+					"Cancelling this order refunds its captured payment, which needs the payments:write permission.");
+		}
+
+	}
+
 	/** Payment arrived after the reservation had expired; the payment was voided. */
 	public static class ReservationExpired extends ProblemException {
 

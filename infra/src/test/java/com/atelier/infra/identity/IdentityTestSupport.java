@@ -30,7 +30,10 @@ import com.atelier.testing.TestTenants;
 		properties = { "atelier.embedded-db.enabled=false", "atelier.test.database=identity",
 				"atelier.identity.log-verification-tokens=true", "atelier.storefront.sql-statements-header=true",
 				"atelier.orders.expiry-interval=1s", "atelier.events.relay-interval=200ms",
-				"atelier.reports.summary-interval=1h" })
+				"atelier.reports.summary-interval=1h",
+				// The tests' fake Stripe (orders.FakeStripe) listens on this loopback
+				// address, and only there may a brand's Stripe point (ADR 30).
+				"atelier.payments.stripe.allowed-api-bases=http://127.0.0.2:*" })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public abstract class IdentityTestSupport {
 

@@ -435,4 +435,37 @@ class CommerceHardeningIT extends CommerceTestSupport {
 		return Commerce.json(placed).get("order").get("id").asString();
 	}
 
+	@Test
+	void a_brand_admin_cannot_point_stripe_at_another_host() throws Exception {
+		Tenant brand = brand("ssrf");
+		Commerce shop = commerce(brand);
+		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
+		Product.Variant bag = shop.variant("bag", eu, "2000.00", 4);
+		Browser admin = browser(brand);
+		String owner = adminToken(brand, Role.OWNER);
+		try (FakeStripe evil = new FakeStripe("127.0.0.1")) {
+			for (String base : List.of(evil.url(), "http://169.254.169.254", "http://10.0.0.1", "http://[::1]:8080",
+					"https://stripe-proxy.example.com", "http://127.0.0.1")) {
+				HttpResponse<String> refused = admin.json("PUT", "/admin/api/v1/payment-providers/stripe",
+						"{\"secretKey\":\"" + FakeStripe.SECRET_KEY + "\",\"webhookSecret\":\""
+								+ FakeStripe.WEBHOOK_SECRET + "\",\"apiBase\":\"" + base + "\"}",
+						"Authorization", "Bearer " + owner);
+				assertThat(refused.statusCode()).as(base + " " + refused.body()).isEqualTo(400);
+				assertThat(Commerce.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("apiBase");
+			}
+			assertThat(shop.count("select count(*) from payment_settings")).as("nothing stored").isZero();
+
+			// Saved before the allow-list existed: not used, and nothing of the shopper's
+			// goes there.
+			shop.stripe(stripe.url());
+			shop.count("with s as (update payment_settings set api_base = '" + evil.url()
+					+ "' returning 1) select count(*) from s");
+			Browser shopper = browser(brand);
+			HttpResponse<String> card = Commerce.checkout(shopper, Commerce.readyCart(shopper, bag.sku(), 1, "FR"),
+					"stripe", "pm_card_visa");
+			assertThat(card.statusCode()).as(card.body()).isEqualTo(422);
+			assertThat(evil.requests()).isEmpty();
+		}
+	}
+
 }

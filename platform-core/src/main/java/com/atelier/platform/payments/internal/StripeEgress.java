@@ -77,6 +77,7 @@ public final class StripeEgress {
 				.setMaxConnTotal(200)
 				.setMaxConnPerRoute(20)
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(10))
 					.setTimeToLive(org.apache.hc.core5.util.TimeValue.ofMinutes(5))
 					.build())
 				.build())

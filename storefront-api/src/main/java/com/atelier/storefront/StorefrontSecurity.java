@@ -32,7 +32,8 @@ class StorefrontSecurity {
 	SecurityFilterChain storefrontChain(HttpSecurity http, TenantTokens tokens, ProblemSecurityHandlers problems,
 			Idempotency idempotency, ProblemResponses responses) throws Exception {
 		http.securityMatcher("/storefront/**")
-			.addFilterAfter(new IdempotencyFilter(idempotency, responses), AuthorizationFilter.class)
+			.addFilterAfter(new IdempotencyFilter(idempotency, responses, StorefrontSecurity::cartScope),
+					AuthorizationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/storefront/api/v1/customers/me", "/storefront/api/v1/customers/me/**")
 				.hasAuthority("customer")
@@ -49,6 +50,19 @@ class StorefrontSecurity {
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
+	}
+
+	private static final java.util.regex.Pattern CART_PATH = java.util.regex.Pattern
+		.compile("^/storefront/api/v1/carts/([^/]+)(?:/.*)?$");
+
+	/**
+	 * An anonymous shopper's idempotency keys live with the cart they address: its token,
+	 * in the path, is a secret only they hold. Requests that carry no cart token (a new
+	 * cart, sign-up, verification) take no key without credentials.
+	 */
+	static @org.jspecify.annotations.Nullable String cartScope(jakarta.servlet.http.HttpServletRequest request) {
+		java.util.regex.Matcher cart = CART_PATH.matcher(request.getRequestURI());
+		return cart.matches() ? "cart:" + cart.group(1) : null;
 	}
 
 }

@@ -49,6 +49,9 @@ class StorefrontCacheIT extends IdentityTestSupport {
 	@Autowired
 	PgClusterSignals signals;
 
+	@Autowired
+	com.atelier.storefront.catalog.StorefrontCache cache;
+
 	@AfterAll
 	static void stopSecondNode() {
 		if (secondNode != null) {
@@ -141,6 +144,42 @@ class StorefrontCacheIT extends IdentityTestSupport {
 			.pollInterval(Duration.ofMillis(100))
 			.untilAsserted(() -> assertThat(shopper.get(LISTING).body()).contains("310.00"));
 		assertThat(this.signals.isListening()).isTrue();
+	}
+
+	@Test
+	void answers_for_unknown_collections_options_and_cursors_are_not_kept() {
+		Tenant brand = brand("cache-unknown");
+		CatalogFixtures shop = fixtures(brand);
+		Market eu = shop.market("eu", "EUR", true);
+		shop.price(eu, shop.product("scarf", "Carré"), "100.00");
+		shop.price(eu, shop.product("stole", "Étole"), "150.00");
+		Browser shopper = browser(brand);
+		java.util.Random random = new java.util.Random(12);
+		long before = this.cache.size(brand.id());
+
+		for (int i = 0; i < 1000; i++) {
+			String path = switch (i % 3) {
+				case 0 -> "/storefront/api/v1/products?collection=c" + random.nextInt(1_000_000);
+				case 1 -> "/storefront/api/v1/products?option=Colour:x" + random.nextInt(1_000_000);
+				default ->
+					"/storefront/api/v1/products?first=1&after=" + com.atelier.platform.catalog.Cursors.encode("NEWEST",
+							java.time.OffsetDateTime.now().minusSeconds(random.nextInt(1_000_000)).toString(),
+							java.util.UUID.randomUUID().toString());
+			};
+			HttpResponse<String> answer = shopper.get(path);
+			assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+		}
+
+		assertThat(this.cache.size(brand.id())).as("no entry for made-up values").isEqualTo(before);
+		// Known values are kept, and the page after a cursor this node issued as well.
+		HttpResponse<String> first = shopper.get("/storefront/api/v1/products?first=1&option=colour:BLACK");
+		assertThat(statements(first)).isPositive();
+		assertThat(statements(shopper.get("/storefront/api/v1/products?first=1&option=Colour:Black"))).isZero();
+		String next = Browser.JSON.readTree(first.body()).get("next").asString();
+		String second = "/storefront/api/v1/products?first=1&option=colour:BLACK&after=" + next;
+		assertThat(statements(shopper.get(second))).isPositive();
+		assertThat(statements(shopper.get(second))).isZero();
+		assertThat(this.cache.size(brand.id())).isEqualTo(before + 2);
 	}
 
 	static int statements(HttpResponse<String> response) {

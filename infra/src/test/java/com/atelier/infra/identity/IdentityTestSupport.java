@@ -31,7 +31,10 @@ import com.atelier.testing.TestTenants;
 				"atelier.identity.log-verification-tokens=true", "atelier.storefront.sql-statements-header=true",
 				"atelier.orders.expiry-interval=1s", "atelier.events.relay-interval=200ms",
 				"atelier.reports.summary-interval=1h", "atelier.rate-limits.enabled=false",
-				"atelier.fairness.max-requests-per-tenant=1000" })
+				"atelier.fairness.max-requests-per-tenant=1000",
+				// The tests' fake Stripe (orders.FakeStripe) listens on this loopback
+				// address, and only there may a brand's Stripe point (ADR 30).
+				"atelier.payments.stripe.allowed-api-bases=http://127.0.0.2:*" })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public abstract class IdentityTestSupport {
 
@@ -111,7 +114,8 @@ public abstract class IdentityTestSupport {
 					"spring.datasource.password=" + db.password(),
 					"atelier.master-key=" + com.atelier.testing.TestDatabase.masterKey(),
 					"atelier.embedded-db.enabled=false", "atelier.rate-limits.enabled=false",
-					"atelier.fairness.max-requests-per-tenant=1000")
+					"atelier.fairness.max-requests-per-tenant=1000",
+					"atelier.payments.stripe.allowed-api-bases=http://127.0.0.2:*")
 			.properties(properties)
 			// A command-line argument: application.yaml's server.port (8080) outranks
 			// default

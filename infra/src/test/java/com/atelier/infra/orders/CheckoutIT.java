@@ -65,6 +65,7 @@ class CheckoutIT extends CommerceTestSupport {
 		Commerce shop = commerce(brand);
 		Market eu = shop.market("eu", "EUR", true, true, "FR", "0.2", "0.00");
 		Product.Variant bag = shop.variant("flash-bag", eu, "4200.00", 20);
+		shop.noUnpaidOrderLimits();
 		Browser shopper = browser(brand);
 		List<String> carts = prepare(shopper, bag.sku(), 200);
 
@@ -89,6 +90,7 @@ class CheckoutIT extends CommerceTestSupport {
 		Product.Variant bag = shop.variant("flash-bag", eu, "4200.00", 0);
 		shop.stockAt("paris", bag, 10);
 		shop.stockAt("geneva", bag, 10);
+		shop.noUnpaidOrderLimits();
 		Browser one = browser(brand);
 		Browser two = browser(brand).node(secondNodePort());
 		List<String> carts = prepare(one, bag.sku(), 200);

@@ -125,6 +125,21 @@ public final class Commerce {
 		});
 	}
 
+	/**
+	 * Checkout settings of the brand (null leaves one as it is; a limit of 0 turns it
+	 * off).
+	 */
+	void checkoutSettings(Boolean storefrontManualPayment, Integer perEmail, Integer perIp, Integer perDevice) {
+		TenantContext.run(this.tenant.ref(),
+				() -> this.settings.updateCheckoutSettings(new CommerceSettings.CheckoutSettingsChange(null, null,
+						storefrontManualPayment, perEmail, perIp, perDevice), TESTS));
+	}
+
+	/** A flash sale's shoppers all come from this machine: no unpaid-order limits. */
+	void noUnpaidOrderLimits() {
+		checkoutSettings(null, 0, 0, 0);
+	}
+
 	void stripe(String apiBase) {
 		TenantContext.run(this.tenant.ref(),
 				() -> this.providers.configureStripe(FakeStripe.SECRET_KEY, FakeStripe.WEBHOOK_SECRET, apiBase, TESTS));

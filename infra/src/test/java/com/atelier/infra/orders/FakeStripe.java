@@ -45,14 +45,21 @@ final class FakeStripe implements AutoCloseable {
 
 	private volatile long delayMillis;
 
+	/** On 127.0.0.2, the one address the tests' operator setting allows. */
 	FakeStripe() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this("127.0.0.2");
+	}
+
+	/** On another loopback address: a server a brand admin must not reach. */
+	FakeStripe(String address) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		this.server.createContext("/v1/", this::handle);
 		this.server.start();
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return "http://" + this.server.getAddress().getAddress().getHostAddress() + ":"
+				+ this.server.getAddress().getPort();
 	}
 
 	void mode(Mode mode) {

@@ -46,6 +46,14 @@ public interface StorefrontCatalog {
 
 	Listing products(Query query);
 
+	/**
+	 * Whether the brand has a collection with this handle (reference data, no query per
+	 * call): response caches keep answers for known collections only.
+	 * @param handle a collection handle as a request gave it
+	 * @return whether it names a collection
+	 */
+	boolean isCollection(String handle);
+
 	Optional<ProductView> product(String handle, Market market, String locale);
 
 	List<CollectionView> collections(String locale);

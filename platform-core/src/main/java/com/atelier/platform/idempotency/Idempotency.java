@@ -28,9 +28,19 @@ public interface Idempotency {
 
 	/**
 	 * Releases a claimed key whose request failed on our side, so it can be retried;
-	 * nothing happens when the claim was taken over meanwhile.
+	 * nothing happens when the claim was taken over meanwhile. A key whose request was
+	 * applied (a transaction of it committed) is not released: it is kept as applied,
+	 * without a response, so that a retry is refused rather than run again.
 	 */
 	void release(String client, String key, Claim claim);
+
+	/**
+	 * Marks a held claim applied, in the caller's transaction (the one that applies the
+	 * request's effect): a compare-and-set on the claim.
+	 * @throws ClaimLost when the claim was taken over meanwhile; the caller's transaction
+	 * must then roll back
+	 */
+	void markApplied(String client, String key, Claim claim);
 
 	/**
 	 * @param outcome what to do
@@ -58,7 +68,26 @@ public interface Idempotency {
 		MISMATCH,
 
 		/** The first request with the key is still being processed: 409. */
-		IN_FLIGHT
+		IN_FLIGHT,
+
+		/**
+		 * The first request with the key was applied, but its response was not kept (its
+		 * node stopped, or it failed after its effect committed): never run it again.
+		 */
+		APPLIED
+
+	}
+
+	/**
+	 * A claim was taken over by a retry (its holder seemed to have stopped): the holder's
+	 * effect must not be applied as well.
+	 */
+	class ClaimLost extends com.atelier.platform.problem.ProblemException {
+
+		public ClaimLost() {
+			super(IdempotencyFilter.KEY_IN_FLIGHT,
+					"A retry with this Idempotency-Key took the request over; this attempt changed nothing.");
+		}
 
 	}
 

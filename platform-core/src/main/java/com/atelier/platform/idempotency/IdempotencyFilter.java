@@ -32,9 +32,15 @@ import com.atelier.platform.problem.Problems;
  * {@code Idempotency-Key} on POST, PUT, PATCH and DELETE requests (ARCHITECTURE.md):
  * scoped to (tenant, client, key); the same key and body replays the first response
  * ({@code Idempotent-Replayed: true}); the same key with another body is 422; while the
- * first request runs, 409. Responses with a 5xx status are not kept, so the request can
- * be retried. Add it to an API's security chain after authorization, so that the client
- * is known and refused requests claim no key.
+ * first request runs, 409. Every read-write transaction of the request marks the key
+ * applied as it commits ({@link IdempotencyMarks}); a request that was applied is never
+ * run again: its response is replayed, or, when it was not kept (the node stopped, or the
+ * request failed with a 5xx after its effect committed), 409
+ * {@code idempotency-key-applied}. A 5xx response of a request that applied nothing
+ * releases the key, so the request can be retried. Anonymous callers' keys live in the
+ * scope of a secret they hold ({@link AnonymousScope}), or are refused with 400. Add the
+ * filter to an API's security chain after authorization, so that the client is known and
+ * refused requests claim no key.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -46,6 +52,12 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 	public static final ProblemType KEY_IN_FLIGHT = new ProblemType("idempotency-key-in-flight",
 			"Request with this idempotency key in progress", 409);
 
+	public static final ProblemType KEY_APPLIED = new ProblemType("idempotency-key-applied",
+			"Request with this idempotency key already applied", 409);
+
+	public static final ProblemType KEY_NOT_ALLOWED = new ProblemType("idempotency-key-not-allowed",
+			"Idempotency key not allowed here", 400);
+
 	private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
 	private static final int MAX_BODY = 1024 * 1024;
@@ -54,9 +66,43 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
+	private final AnonymousScope anonymousScope;
+
+	/**
+	 * A filter for an API whose callers are all authenticated: anonymous keys refused.
+	 */
 	public IdempotencyFilter(Idempotency idempotency, ProblemResponses problems) {
+		this(idempotency, problems, (request) -> null);
+	}
+
+	/**
+	 * @param idempotency the keys
+	 * @param problems writes problems
+	 * @param anonymousScope the key space of an anonymous request: something only its
+	 * caller holds (a cart's secret token in the path), or null to refuse the key
+	 */
+	public IdempotencyFilter(Idempotency idempotency, ProblemResponses problems, AnonymousScope anonymousScope) {
 		this.idempotency = idempotency;
 		this.problems = problems;
+		this.anonymousScope = anonymousScope;
+	}
+
+	/**
+	 * Where an anonymous caller's keys live. Two anonymous callers must never share a
+	 * scope unless they share a secret: the request URI alone is not one (every shopper
+	 * posts to {@code /carts}).
+	 */
+	@FunctionalInterface
+	public interface AnonymousScope {
+
+		/**
+		 * @param request the request
+		 * @return a scope derived from a secret the request carries (hash it), or null
+		 * when it carries none
+		 */
+		@org.jspecify.annotations.Nullable
+		String scope(HttpServletRequest request);
+
 	}
 
 	@Override
@@ -83,13 +129,24 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		// Anonymous callers (a shopper with a cart token) share no key space: their keys
-		// are
-		// scoped to the resource they address, whose path carries the cart's secret
-		// token.
-		String client = (authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName()
-						: "anonymous:" + sha256(request.getRequestURI()).substring(0, 32);
+		String client;
+		if (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) {
+			client = authentication.getName();
+		}
+		else {
+			// Anonymous callers share no key space: their keys live in the scope of a
+			// secret they hold (a cart's token), or are refused.
+			String scope = this.anonymousScope.scope(request);
+			if (scope == null) {
+				this.problems.write(request, response,
+						Problems.of(KEY_NOT_ALLOWED,
+								"An Idempotency-Key on a request without credentials needs a resource only its caller"
+										+ " holds (a cart's token); send this request without the key, or signed in."));
+				return;
+			}
+			client = "anonymous:" + sha256(scope).substring(0, 32);
+		}
 		Idempotency.Claim claim = this.idempotency.claim(client, key, hash(request, body));
 		switch (claim.outcome()) {
 			case REPLAY -> replay(response, claim.response().orElseThrow());
@@ -97,6 +154,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 					"This Idempotency-Key was used for a different request; use a new key for a new request."));
 			case IN_FLIGHT -> this.problems.write(request, response, Problems.of(KEY_IN_FLIGHT,
 					"A request with this Idempotency-Key is still being processed; retry later."));
+			case APPLIED -> this.problems.write(request, response, Problems.of(KEY_APPLIED,
+					"A request with this Idempotency-Key was applied, but its response was not kept; it is not run"
+							+ " again. Read the resource's current state, and use a new key for a new request."));
 			case PROCEED -> proceed(new CachedBody(request, body), response, chain, client, key, claim);
 		}
 	}
@@ -106,7 +166,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean kept = false;
 		try {
-			chain.doFilter(request, wrapper);
+			IdempotencyMarks.hold(this.idempotency, client, key, claim);
+			try {
+				chain.doFilter(request, wrapper);
+			}
+			finally {
+				IdempotencyMarks.drop();
+			}
 			if (wrapper.getStatus() < 500) {
 				this.idempotency.complete(client, key, claim,
 						new Idempotency.Response(wrapper.getStatus(), wrapper.getContentType(),

@@ -24,7 +24,38 @@ public interface Checkout {
 	 * @throws OrderProblems.PaymentFailed when the provider refused (stock released, cart
 	 * reopened)
 	 */
+	default CheckoutResult checkout(String cartToken, @Nullable UUID customerId, String provider,
+			@Nullable String paymentMethod) {
+		return checkout(cartToken, customerId, provider, paymentMethod, Origin.STAFF);
+	}
+
+	/**
+	 * As {@link #checkout(String, UUID, String, String)}, for a request from somewhere.
+	 * @param origin where the checkout comes from: a storefront shopper is bound by the
+	 * brand's unpaid-order limits and its choice of storefront payment providers
+	 * @throws OrderProblems.UnpaidOrderLimit when the shopper holds too many unpaid
+	 * orders (nothing is reserved)
+	 */
 	CheckoutResult checkout(String cartToken, @Nullable UUID customerId, String provider,
-			@Nullable String paymentMethod);
+			@Nullable String paymentMethod, Origin origin);
+
+	/**
+	 * Where a checkout comes from.
+	 *
+	 * @param storefront whether a shopper sent it through the storefront API
+	 * @param clientIp the shopper's network address, if known
+	 * @param deviceId the device the brand's front end names ({@code X-Atelier-Device}),
+	 * if any
+	 */
+	record Origin(boolean storefront, @Nullable String clientIp, @Nullable String deviceId) {
+
+		/** Staff or the platform itself (demo data): no shopper limits. */
+		public static final Origin STAFF = new Origin(false, null, null);
+
+		public static Origin storefront(@Nullable String clientIp, @Nullable String deviceId) {
+			return new Origin(true, clientIp, deviceId);
+		}
+
+	}
 
 }

@@ -50,8 +50,19 @@ public interface CommerceSettings {
 
 	CheckoutSettings checkoutSettings();
 
-	CheckoutSettings updateCheckoutSettings(@Nullable Integer reservationMinutes, @Nullable Integer lowStockThreshold,
-			Actor actor);
+	default CheckoutSettings updateCheckoutSettings(@Nullable Integer reservationMinutes,
+			@Nullable Integer lowStockThreshold, Actor actor) {
+		return updateCheckoutSettings(
+				new CheckoutSettingsChange(reservationMinutes, lowStockThreshold, null, null, null, null), actor);
+	}
+
+	/**
+	 * Changes the given settings; null leaves one as it is. A limit of 0 turns it off.
+	 * @param change the settings to change
+	 * @param actor who
+	 * @return the settings after the change
+	 */
+	CheckoutSettings updateCheckoutSettings(CheckoutSettingsChange change, Actor actor);
 
 	/**
 	 * @param productId product
@@ -75,8 +86,31 @@ public interface CommerceSettings {
 	 * @param reservationMinutes how long checkout holds stock for an unpaid order
 	 * @param lowStockThreshold at or below this many available units a variant is low
 	 * (StockLow event)
+	 * @param storefrontManualPayment whether shoppers may choose manual payment
+	 * @param unpaidOrdersPerEmail open unpaid orders per normalised e-mail, or null
+	 * @param unpaidOrdersPerIp open unpaid orders per network address, or null
+	 * @param unpaidOrdersPerDevice open unpaid orders per device, or null
 	 */
-	record CheckoutSettings(int reservationMinutes, int lowStockThreshold) {
+	record CheckoutSettings(int reservationMinutes, int lowStockThreshold, boolean storefrontManualPayment,
+			@Nullable Integer unpaidOrdersPerEmail, @Nullable Integer unpaidOrdersPerIp,
+			@Nullable Integer unpaidOrdersPerDevice) {
+	}
+
+	/**
+	 * A change of checkout settings; each null leaves the setting as it is.
+	 *
+	 * @param reservationMinutes 1 to 1440
+	 * @param lowStockThreshold 0 to 1,000,000
+	 * @param storefrontManualPayment whether shoppers may choose manual payment (bank
+	 * transfer) in the storefront; false keeps it to staff
+	 * @param unpaidOrdersPerEmail open unpaid orders per normalised e-mail address, 1 to
+	 * 10,000, or 0 for no limit
+	 * @param unpaidOrdersPerIp the same per network address (IPv6: per /64)
+	 * @param unpaidOrdersPerDevice the same per device ({@code X-Atelier-Device})
+	 */
+	record CheckoutSettingsChange(@Nullable Integer reservationMinutes, @Nullable Integer lowStockThreshold,
+			@Nullable Boolean storefrontManualPayment, @Nullable Integer unpaidOrdersPerEmail,
+			@Nullable Integer unpaidOrdersPerIp, @Nullable Integer unpaidOrdersPerDevice) {
 	}
 
 }

@@ -25,6 +25,14 @@ public final class OrderProblems {
 	public static final ProblemType RESERVATION_EXPIRED = new ProblemType("reservation-expired", "Reservation expired",
 			409);
 
+	public static final ProblemType AMOUNT_TOO_LARGE = new ProblemType("amount-too-large", "Amount too large", 422);
+
+	public static final ProblemType UNPAID_ORDER_LIMIT = new ProblemType("unpaid-order-limit", "Too many unpaid orders",
+			429);
+
+	public static final ProblemType MANUAL_PAYMENT_STAFF_ONLY = new ProblemType("manual-payment-staff-only",
+			"Manual payment taken by staff only", 422);
+
 	private OrderProblems() {
 	}
 
@@ -63,6 +71,60 @@ public final class OrderProblems {
 
 		public PurchaseLimitExceeded(String detail) {
 			super(PURCHASE_LIMIT, detail);
+		}
+
+	}
+
+	/**
+	 * A price times a quantity, or a cart's total, is larger than an amount can be; the
+	 * change that led to it was not made.
+	 */
+	public static class AmountTooLarge extends ProblemException {
+
+		public AmountTooLarge(String detail) {
+			super(AMOUNT_TOO_LARGE, detail);
+		}
+
+	}
+
+	/**
+	 * A shopper (by e-mail, network address or device) already holds as many unpaid
+	 * orders as the brand allows; nothing was reserved.
+	 */
+	public static class UnpaidOrderLimit extends ProblemException {
+
+		private final int retryAfterSeconds;
+
+		public UnpaidOrderLimit(String detail, int retryAfterSeconds) {
+			super(UNPAID_ORDER_LIMIT, detail);
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+		/** When the oldest of those orders will have expired at the latest. */
+		public int retryAfterSeconds() {
+			return this.retryAfterSeconds;
+		}
+
+	}
+
+	/**
+	 * The brand takes manual payments through its staff only, not from the storefront.
+	 */
+	public static class ManualPaymentStaffOnly extends ProblemException {
+
+		public ManualPaymentStaffOnly() {
+			super(MANUAL_PAYMENT_STAFF_ONLY, "This brand does not take manual payment (bank transfer) from the"
+					+ " storefront; pay by card, or contact the brand.");
+		}
+
+	}
+
+	/** Cancelling this order refunds its captured payment: a money movement. */
+	public static class PaymentsPermissionRequired extends ProblemException {
+
+		public PaymentsPermissionRequired() {
+			super(com.atelier.platform.problem.Problems.FORBIDDEN,
+					"Cancelling this order refunds its captured payment, which needs the payments:write permission.");
 		}
 
 	}

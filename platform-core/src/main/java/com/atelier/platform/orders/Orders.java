@@ -56,7 +56,19 @@ public interface Orders {
 	 * Cancels an order nothing of which has shipped: releases reserved stock or puts
 	 * taken stock back, voids an authorization and refunds a capture.
 	 */
-	Order cancel(UUID id, String reason, Actor actor);
+	default Order cancel(UUID id, String reason, Actor actor) {
+		return cancel(id, reason, actor, true);
+	}
+
+	/**
+	 * As {@link #cancel(UUID, String, Actor)}.
+	 * @param mayRefund whether the actor may move money ({@code payments:write}): without
+	 * it, an order whose payment was captured (so that cancelling refunds it) is refused
+	 * with {@link OrderProblems.PaymentsPermissionRequired}. The check is made on the
+	 * state the cancellation changes: a capture that lands meanwhile makes the
+	 * cancellation fail instead.
+	 */
+	Order cancel(UUID id, String reason, Actor actor, boolean mayRefund);
 
 	/**
 	 * Refunds part or all of what was captured.

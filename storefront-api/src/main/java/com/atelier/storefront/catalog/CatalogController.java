@@ -74,15 +74,29 @@ class CatalogController {
 		SqlStatements.reset();
 		Map<String, String> optionFilter = options(options);
 		StorefrontCatalog.Sort order = sort(sort);
-		String key = StorefrontCache.key("products", chosen.handle(), locale, collection,
-				StorefrontCache.key(new TreeMap<>(optionFilter).entrySet()
-					.stream()
-					.flatMap((e) -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
-					.toArray()),
-				minPrice, maxPrice, available, order, after, first);
-		StorefrontCache.Entry entry = this.cache.get(generation, key,
-				() -> StorefrontJson.ListingJson.of(this.catalog.products(new StorefrontCatalog.Query(chosen, locale,
-						collection, optionFilter, minPrice, maxPrice, available, order, after, first))));
+		// Options match whatever their case, so the key ignores it: "Colour:Noir" and
+		// "COLOUR:noir" are one entry.
+		String optionKey = StorefrontCache.key(new TreeMap<>(optionFilter).entrySet()
+			.stream()
+			.flatMap((e) -> java.util.stream.Stream.of(e.getKey().toLowerCase(Locale.ROOT),
+					e.getValue().toLowerCase(Locale.ROOT)))
+			.toArray());
+		java.util.function.Function<String, String> keyAfter = (cursor) -> StorefrontCache.key("products",
+				chosen.handle(), locale, collection, optionKey, minPrice, maxPrice, available, order, cursor, first);
+		String key = keyAfter.apply(after);
+		// Only answers for known values are kept (ADR 15): a collection of the brand's, a
+		// cursor this node handed out, options that matched something.
+		boolean known = (collection == null || this.catalog.isCollection(collection))
+				&& (after == null || this.cache.issued(generation, key));
+		StorefrontCache.Entry entry = this.cache.getIfKnown(generation, key, () -> {
+			StorefrontCatalog.Listing listing = this.catalog.products(new StorefrontCatalog.Query(chosen, locale,
+					collection, optionFilter, minPrice, maxPrice, available, order, after, first));
+			boolean keep = known && (optionFilter.isEmpty() || !listing.items().isEmpty());
+			if (keep && listing.next() != null) {
+				this.cache.issue(generation, keyAfter.apply(listing.next()));
+			}
+			return new StorefrontCache.Loaded(StorefrontJson.ListingJson.of(listing), keep);
+		});
 		return respond(entry, ifNoneMatch, locale);
 	}
 

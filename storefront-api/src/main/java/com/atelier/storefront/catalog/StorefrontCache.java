@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import com.atelier.platform.catalog.CatalogCache;
 import com.atelier.platform.catalog.StorefrontCatalog;
@@ -32,11 +33,20 @@ import com.atelier.platform.tenancy.TenantId;
  * to a new generation, so its entries are never read again while every other tenant's
  * stay. A node whose listener reconnects drops everything; a TTL bounds staleness if a
  * signal is lost.
+ * <p>
+ * The cache is bounded by weight (the bytes of its keys and bodies,
+ * {@code atelier.storefront.cache.maximum-weight}, 64 MiB by default), and keeps answers
+ * only for requests made of known values (ADR 15): a loader says whether its answer may
+ * be kept ({@link Loaded}), and a list page after a cursor is kept only when this node
+ * issued that cursor as the {@code next} of a page it kept ({@link #issue}).
  */
 @Component
 public class StorefrontCache {
 
 	private final Cache<Key, Entry> entries;
+
+	/** Cursors this node issued, per tenant generation and list request. */
+	private final Cache<Key, Boolean> issued;
 
 	private final Map<TenantId, AtomicLong> generations = new ConcurrentHashMap<>();
 
@@ -47,10 +57,19 @@ public class StorefrontCache {
 	StorefrontCache(ClusterSignals signals, StorefrontCatalog catalog, JsonMapper json,
 			@Value("${atelier.storefront.cache.enabled:true}") boolean enabled,
 			@Value("${atelier.storefront.cache.ttl:60s}") Duration ttl,
-			@Value("${atelier.storefront.cache.maximum-size:100000}") long maximumSize) {
+			@Value("${atelier.storefront.cache.maximum-weight:64MB}") DataSize maximumWeight) {
 		this.json = json;
 		this.enabled = enabled;
-		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+		this.entries = Caffeine.newBuilder()
+			.maximumWeight(maximumWeight.toBytes())
+			.weigher((Key key, Entry entry) -> weight(key) + entry.body().length + entry.etag().length())
+			.expireAfterWrite(ttl)
+			.build();
+		this.issued = Caffeine.newBuilder()
+			.maximumWeight(Math.max(1, maximumWeight.toBytes() / 16))
+			.weigher((Key key, Boolean value) -> weight(key))
+			.expireAfterWrite(ttl)
+			.build();
 		signals.subscribe(CatalogCache.CHANNEL, new ClusterSignals.Subscriber() {
 
 			// Reference data first, then the generation: a request that read the new
@@ -98,11 +117,83 @@ public class StorefrontCache {
 	 * @return the serialized response and its ETag
 	 */
 	public Entry get(long generation, String request, Supplier<Object> loader) {
+		return getIfKnown(generation, request, () -> new Loaded(loader.get(), true));
+	}
+
+	/**
+	 * As {@link #get}, for answers that may depend on values the request made up: the
+	 * answer is kept only when the loader says so (concurrent requests for the same key
+	 * still share one computation).
+	 * @param generation from {@link #generation()}
+	 * @param request the request key
+	 * @param loader computes the response and says whether it may be kept
+	 * @return the serialized response and its ETag
+	 */
+	public Entry getIfKnown(long generation, String request, Supplier<Loaded> loader) {
 		if (!this.enabled) {
-			return entry(loader.get());
+			return entry(loader.get().value());
 		}
 		Key key = new Key(TenantContext.require().id(), generation, request);
-		return this.entries.get(key, (k) -> entry(loader.get()));
+		Entry[] notKept = new Entry[1];
+		Entry kept = this.entries.get(key, (k) -> {
+			Loaded loaded = loader.get();
+			Entry entry = entry(loaded.value());
+			if (loaded.keep()) {
+				return entry;
+			}
+			notKept[0] = entry;
+			return null;
+		});
+		return (kept != null) ? kept : notKept[0];
+	}
+
+	/**
+	 * Records that this node handed out a cursor: the page it leads to may be kept.
+	 * @param generation the generation the page was computed under
+	 * @param request the key of the page the cursor leads to
+	 */
+	public void issue(long generation, String request) {
+		if (this.enabled) {
+			this.issued.put(new Key(TenantContext.require().id(), generation, request), Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * @param generation the request's generation
+	 * @param request the key of a page after a cursor
+	 * @return whether this node issued the cursor (under this generation)
+	 */
+	public boolean issued(long generation, String request) {
+		return this.issued.getIfPresent(new Key(TenantContext.require().id(), generation, request)) != null;
+	}
+
+	/** Entries kept (tests, metrics). */
+	public long size() {
+		this.entries.cleanUp();
+		return this.entries.estimatedSize();
+	}
+
+	/** Entries kept for one tenant (tests; walks the whole cache). */
+	public long size(TenantId tenant) {
+		return this.entries.asMap().keySet().stream().filter((k) -> k.tenant().equals(tenant)).count();
+	}
+
+	/** Bytes kept, as weighed (tests, metrics). */
+	public long weight() {
+		this.entries.cleanUp();
+		return this.entries.policy().eviction().map((e) -> e.weightedSize().orElse(0)).orElse(0L);
+	}
+
+	private static int weight(Key key) {
+		// Characters (two bytes each) and the objects around them.
+		return 2 * key.request().length() + 100;
+	}
+
+	/**
+	 * @param value the response to serialize
+	 * @param keep whether it may be kept: the request named only known values
+	 */
+	public record Loaded(Object value, boolean keep) {
 	}
 
 	/**
@@ -143,6 +234,7 @@ public class StorefrontCache {
 	public void clear() {
 		this.generations.values().forEach(AtomicLong::incrementAndGet);
 		this.entries.invalidateAll();
+		this.issued.invalidateAll();
 	}
 
 	/** Whether an entry for this request of the current tenant is cached (tests). */

@@ -3,6 +3,7 @@ package com.atelier.storefront.checkout;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import com.atelier.platform.orders.Carts;
 import com.atelier.platform.orders.Checkout;
 import com.atelier.platform.orders.CheckoutResult;
 import com.atelier.platform.orders.CommerceSettings;
+import com.atelier.platform.orders.OrderProblems;
 import com.atelier.platform.problem.ProblemException;
 import com.atelier.platform.problem.Problems;
 import com.atelier.storefront.checkout.CheckoutJson.CartJson;
@@ -40,6 +42,15 @@ import com.atelier.storefront.checkout.CheckoutJson.ShippingMethodsJson;
 class CartController {
 
 	static final String MARKET_HEADER = "X-Atelier-Market";
+
+	/**
+	 * The device a checkout comes from, as the brand's front end names it (for example a
+	 * random id it keeps in the browser's storage): unpaid orders are limited per device
+	 * as well as per e-mail and network address (ADR 30).
+	 */
+	static final String DEVICE_HEADER = "X-Atelier-Device";
+
+	private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile("^[\\x21-\\x7e]{8,128}$");
 
 	private final Carts carts;
 
@@ -96,18 +107,29 @@ class CartController {
 
 	@PostMapping("/storefront/api/v1/carts/{token}/checkout")
 	ResponseEntity<?> checkout(@PathVariable String token, @RequestBody CheckoutRequest body,
-			@Nullable Authentication authentication) {
+			@Nullable Authentication authentication, HttpServletRequest request,
+			@RequestHeader(name = DEVICE_HEADER, required = false) @Nullable String device) {
 		CheckoutResult result;
 		try {
+			if (device != null && !DEVICE.matcher(device).matches()) {
+				throw CatalogProblems.Invalid.of(DEVICE_HEADER, "must be 8 to 128 visible ASCII characters");
+			}
 			result = this.checkout.checkout(token, Shoppers.customerId(authentication), body.paymentProvider(),
-					body.paymentMethod());
+					body.paymentMethod(), Checkout.Origin.storefront(request.getRemoteAddr(), device));
 		}
 		catch (ProblemException ex) {
 			// The same answer the problem advice gives, given here: in a sale most
 			// checkouts are refused (sold out), and an exception thrown out of the
 			// controller costs a reflective wrapper with its stack trace plus the search
 			// for its handler, about a quarter of a refused checkout's CPU.
-			return Problems.response(Problems.of(ex));
+			ResponseEntity<org.springframework.http.ProblemDetail> problem = Problems.response(Problems.of(ex));
+			if (ex instanceof OrderProblems.UnpaidOrderLimit limit) {
+				return ResponseEntity.status(problem.getStatusCode())
+					.headers(problem.getHeaders())
+					.header("Retry-After", String.valueOf(limit.retryAfterSeconds()))
+					.body(problem.getBody());
+			}
+			return problem;
 		}
 		OrderJson order = OrderJson.of(result.order());
 		return ResponseEntity.created(URI.create("/storefront/api/v1/customers/me/orders/" + order.id()))

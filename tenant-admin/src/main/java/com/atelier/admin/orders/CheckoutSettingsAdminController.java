@@ -81,8 +81,10 @@ class CheckoutSettingsAdminController {
 	@PatchMapping("/admin/api/v1/checkout-settings")
 	CommerceSettings.CheckoutSettings updateCheckoutSettings(@RequestBody CheckoutSettingsInput body,
 			Authentication authentication) {
-		return this.settings.updateCheckoutSettings(body.reservationMinutes(), body.lowStockThreshold(),
-				this.tokens.actor(authentication));
+		return this.settings
+			.updateCheckoutSettings(new CommerceSettings.CheckoutSettingsChange(body.reservationMinutes(),
+					body.lowStockThreshold(), body.storefrontManualPayment(), body.unpaidOrdersPerEmail(),
+					body.unpaidOrdersPerIp(), body.unpaidOrdersPerDevice()), this.tokens.actor(authentication));
 	}
 
 	@PutMapping("/admin/api/v1/products/{id}/purchase-limit")
@@ -136,7 +138,19 @@ class CheckoutSettingsAdminController {
 	record ShippingMethods(List<ShippingMethodResource> items) {
 	}
 
-	record CheckoutSettingsInput(@Nullable Integer reservationMinutes, @Nullable Integer lowStockThreshold) {
+	/**
+	 * Omitted fields stay as they are; a limit of 0 turns it off.
+	 *
+	 * @param reservationMinutes how long an unpaid order holds its stock
+	 * @param lowStockThreshold the StockLow threshold
+	 * @param storefrontManualPayment whether shoppers may choose manual payment
+	 * @param unpaidOrdersPerEmail open unpaid orders per normalised e-mail address
+	 * @param unpaidOrdersPerIp open unpaid orders per network address
+	 * @param unpaidOrdersPerDevice open unpaid orders per device
+	 */
+	record CheckoutSettingsInput(@Nullable Integer reservationMinutes, @Nullable Integer lowStockThreshold,
+			@Nullable Boolean storefrontManualPayment, @Nullable Integer unpaidOrdersPerEmail,
+			@Nullable Integer unpaidOrdersPerIp, @Nullable Integer unpaidOrdersPerDevice) {
 	}
 
 	/**

@@ -117,15 +117,26 @@ final class CatalogValidation {
 		});
 	}
 
+	/** Options per product (README: catalogue limits). */
+	static final int MAX_OPTIONS = 3;
+
+	/** Values per option. */
+	static final int MAX_OPTION_VALUES = 100;
+
+	/** Variants per product. */
+	static final int MAX_VARIANTS = 250;
+
 	/**
 	 * Options and the variants they define: every variant has one listed value per
-	 * option.
+	 * option; at most {@value #MAX_OPTIONS} options of at most
+	 * {@value #MAX_OPTION_VALUES} values, and at most {@value #MAX_VARIANTS} variants.
 	 */
 	static void optionsAndVariants(@Nullable List<ProductInput.Option> options, @Nullable List<VariantInput> variants,
 			List<FieldProblem> problems) {
 		List<ProductInput.Option> declared = (options != null) ? options : List.of();
-		if (declared.size() > 3) {
-			problems.add(new FieldProblem("options", "at most 3 options"));
+		if (declared.size() > MAX_OPTIONS) {
+			problems.add(new FieldProblem("options", "at most " + MAX_OPTIONS + " options"));
+			return;
 		}
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < declared.size(); i++) {
@@ -141,9 +152,16 @@ final class CatalogValidation {
 					|| new HashSet<>(option.values()).size() != option.values().size()) {
 				problems.add(new FieldProblem("options[" + i + "].values", "must be 1 or more distinct values"));
 			}
+			else if (option.values().size() > MAX_OPTION_VALUES) {
+				problems.add(new FieldProblem("options[" + i + "].values", "at most " + MAX_OPTION_VALUES + " values"));
+			}
 		}
 		if (variants == null || variants.isEmpty()) {
 			problems.add(new FieldProblem("variants", "at least one variant"));
+			return;
+		}
+		if (variants.size() > MAX_VARIANTS) {
+			problems.add(new FieldProblem("variants", "at most " + MAX_VARIANTS + " variants"));
 			return;
 		}
 		if (declared.isEmpty() && variants.size() > 1) {

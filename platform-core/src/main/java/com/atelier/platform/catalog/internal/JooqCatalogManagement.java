@@ -242,6 +242,8 @@ class JooqCatalogManagement implements CatalogManagement {
 
 	@Override
 	public Product.Variant addVariant(UUID productId, VariantInput input, Actor actor) {
+		// Locked, so that two variants added at once cannot both pass the count.
+		this.db.dsl().select(PRODUCTS.ID).from(PRODUCTS).where(PRODUCTS.ID.eq(productId)).forUpdate().fetch();
 		Product product = product(productId);
 		List<FieldProblem> problems = new ArrayList<>();
 		CatalogValidation.sku("sku", input.sku(), problems);
@@ -250,6 +252,10 @@ class JooqCatalogManagement implements CatalogManagement {
 		List<String> values = (input.optionValues() != null) ? input.optionValues() : List.of();
 		if (product.options().isEmpty()) {
 			problems.add(new FieldProblem("optionValues", "a product without options has exactly one variant"));
+		}
+		else if (product.variants().size() >= CatalogValidation.MAX_VARIANTS) {
+			problems.add(new FieldProblem("variants",
+					"a product has at most " + CatalogValidation.MAX_VARIANTS + " variants"));
 		}
 		else if (values.size() != product.options().size()) {
 			problems.add(new FieldProblem("optionValues",

@@ -110,6 +110,12 @@ class StorefrontQueries implements StorefrontCatalog {
 
 	@Override
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public boolean isCollection(String handle) {
+		return this.reference.current().collections().contains(handle);
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public List<Market> markets() {
 		return this.reference.current().markets();
 	}

@@ -20,11 +20,13 @@ import com.atelier.platform.tenancy.TenantDsl;
 import com.atelier.platform.tenancy.TenantId;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.BRAND_SETTINGS;
+import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
 
 /**
- * Small per-tenant data every storefront request needs: the markets and the brand's
- * locales. Cached per tenant, dropped for one tenant when its catalog signal arrives.
+ * Small per-tenant data every storefront request needs: the markets, the brand's locales
+ * and its collections' handles. Cached per tenant, dropped for one tenant when its
+ * catalog signal arrives.
  */
 @Component
 class TenantReferenceData {
@@ -80,15 +82,19 @@ class TenantReferenceData {
 		var brand = dsl.select(BRAND_SETTINGS.DEFAULT_LOCALE, BRAND_SETTINGS.LOCALES).from(BRAND_SETTINGS).fetchOne();
 		String defaultLocale = (brand != null) ? brand.value1() : "en";
 		List<String> locales = (brand != null) ? List.of(brand.value2()) : List.of("en");
-		return new Reference(markets, defaultLocale, locales);
+		java.util.Set<String> collections = java.util.Set
+			.copyOf(dsl.select(COLLECTIONS.HANDLE).from(COLLECTIONS).fetch(COLLECTIONS.HANDLE));
+		return new Reference(markets, defaultLocale, locales, collections);
 	}
 
 	/**
 	 * @param markets every market
 	 * @param defaultLocale the brand's default locale
 	 * @param locales every locale of the brand
+	 * @param collections the handles of its collections
 	 */
-	record Reference(List<Market> markets, String defaultLocale, List<String> locales) {
+	record Reference(List<Market> markets, String defaultLocale, List<String> locales,
+			java.util.Set<String> collections) {
 	}
 
 }

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jooq.impl.DSL;
+
 import org.springframework.stereotype.Service;
 
 import com.atelier.platform.idempotency.Idempotency;
@@ -62,12 +64,18 @@ class JooqIdempotency implements Idempotency {
 		if (!row.getRequestHash().equals(requestHash)) {
 			return Claim.of(Outcome.MISMATCH);
 		}
+		if (row.getAppliedAt() != null && row.getResponseStatus() == null
+				&& (!"IN_FLIGHT".equals(row.getState()) || row.getCreatedAt().isBefore(now.minus(ABANDONED)))) {
+			// Applied, response lost: never again (ADR 29).
+			return Claim.of(Outcome.APPLIED);
+		}
 		if ("IN_FLIGHT".equals(row.getState())) {
 			boolean abandoned = row.getCreatedAt().isBefore(now.minus(ABANDONED));
 			if (abandoned && dsl.update(IDEMPOTENCY_KEYS)
 				.set(IDEMPOTENCY_KEYS.CREATED_AT, now)
 				.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
 				.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(row.getCreatedAt())))
+				.and(IDEMPOTENCY_KEYS.APPLIED_AT.isNull())
 				.execute() == 1) {
 				return new Claim(Outcome.PROCEED, Optional.empty(), now);
 			}
@@ -93,11 +101,35 @@ class JooqIdempotency implements Idempotency {
 
 	@Override
 	public void release(String client, String key, Claim claim) {
-		this.db.dsl()
-			.deleteFrom(IDEMPOTENCY_KEYS)
+		var dsl = this.db.dsl();
+		int deleted = dsl.deleteFrom(IDEMPOTENCY_KEYS)
+			.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
+			.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(claim.claimedAt())))
+			.and(IDEMPOTENCY_KEYS.APPLIED_AT.isNull())
+			.execute();
+		if (deleted == 0) {
+			// Applied: keep it, finished without a response, so a retry is refused at
+			// once.
+			dsl.update(IDEMPOTENCY_KEYS)
+				.set(IDEMPOTENCY_KEYS.STATE, "DONE")
+				.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
+				.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(claim.claimedAt())))
+				.and(IDEMPOTENCY_KEYS.APPLIED_AT.isNotNull())
+				.execute();
+		}
+	}
+
+	@Override
+	public void markApplied(String client, String key, Claim claim) {
+		int marked = this.db.dsl()
+			.update(IDEMPOTENCY_KEYS)
+			.set(IDEMPOTENCY_KEYS.APPLIED_AT, DSL.coalesce(IDEMPOTENCY_KEYS.APPLIED_AT, DSL.currentOffsetDateTime()))
 			.where(IDEMPOTENCY_KEYS.CLIENT_ID.eq(client), IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY.eq(key))
 			.and(IDEMPOTENCY_KEYS.STATE.eq("IN_FLIGHT").and(IDEMPOTENCY_KEYS.CREATED_AT.eq(claim.claimedAt())))
 			.execute();
+		if (marked == 0) {
+			throw new ClaimLost();
+		}
 	}
 
 }

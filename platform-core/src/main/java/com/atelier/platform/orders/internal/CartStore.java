@@ -17,6 +17,7 @@ import com.atelier.platform.jooq.tenant_template.tables.records.ShippingMethodsR
 import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.Cart;
+import com.atelier.platform.orders.OrderProblems;
 import com.atelier.platform.orders.Totals;
 import com.atelier.platform.tenancy.PlainSql;
 import com.atelier.platform.tenancy.TenantContext;
@@ -83,13 +84,15 @@ class CartStore {
 				+ " sm.id as sm_id, sm.handle as sm_handle, sm.name as sm_name, sm.amount_minor as sm_amount,"
 				+ " sm.free_from_minor as sm_free_from," + " exists (select 1 from " + t
 				+ "shipping_methods a where a.market_id = m.id and a.active)" + " as has_shipping,"
-				+ " (select reservation_minutes from " + t + "checkout_settings) as reservation_minutes,"
+				+ " cs.reservation_minutes, cs.storefront_manual_payment, cs.unpaid_orders_per_email,"
+				+ " cs.unpaid_orders_per_ip, cs.unpaid_orders_per_device,"
 				+ " l.id as line_id, l.variant_id, v.sku, p.id as product_id, p.handle as p_handle, p.title,"
 				+ " v.title as v_title, l.personalization, l.quantity,"
 				+ " case when p.status = 'ACTIVE' then pr.amount_minor end as unit_minor, p.purchase_limit,"
 				+ " st.available, st.locations" + " from c join " + t + "markets m on m.id = c.market_id"
-				+ " left join " + t + "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join "
-				+ t + "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
+				+ " left join " + t + "checkout_settings cs on true" + " left join " + t
+				+ "tax_rates tr on tr.market_id = m.id and tr.country = c.country" + " left join " + t
+				+ "shipping_methods sm on sm.id = c.shipping_method_id and sm.market_id = m.id" + " left join " + t
 				+ "cart_lines l on l.cart_id = c.id" + " left join " + t + "variants v on v.id = l.variant_id"
 				+ " left join " + t + "products p on p.id = v.product_id" + " left join " + t
 				+ "prices pr on pr.variant_id = l.variant_id and pr.market_id = m.id"
@@ -133,7 +136,11 @@ class CartStore {
 		}
 		Integer minutes = first.get("reservation_minutes", Integer.class);
 		Context context = new Context(market, first.get("rate", BigDecimal.class), method,
-				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15);
+				Boolean.TRUE.equals(first.get("has_shipping", Boolean.class)), (minutes != null) ? minutes : 15,
+				!Boolean.FALSE.equals(first.get("storefront_manual_payment", Boolean.class)),
+				new UnpaidLimits(first.get("unpaid_orders_per_email", Integer.class),
+						first.get("unpaid_orders_per_ip", Integer.class),
+						first.get("unpaid_orders_per_device", Integer.class)));
 		List<LineRow> rows = new ArrayList<>();
 		for (PlainSql.Row r : result) {
 			if (r.get("line_id", UUID.class) != null) {
@@ -148,8 +155,23 @@ class CartStore {
 		return price(cartRecord, context, rows);
 	}
 
-	/** Prices everything; lines without a price count as zero (and block checkout). */
+	/**
+	 * Prices everything; lines without a price count as zero (and block checkout). The
+	 * arithmetic is exact: a total that does not fit an amount is refused with
+	 * {@link OrderProblems.AmountTooLarge}, so the request that led to it (adding units,
+	 * checking out) changes nothing.
+	 */
 	private Priced price(CartsRecord cart, Context context, List<LineRow> rows) {
+		try {
+			return priceExactly(cart, context, rows);
+		}
+		catch (ArithmeticException ex) {
+			throw new OrderProblems.AmountTooLarge("The cart's total would be larger than the largest amount Atelier"
+					+ " can charge; remove units or lines.");
+		}
+	}
+
+	private Priced priceExactly(CartsRecord cart, Context context, List<LineRow> rows) {
 		MarketsRecord market = context.market();
 		CurrencyCode currency = new CurrencyCode(market.getCurrency());
 		BigDecimal rate = context.rate();
@@ -227,9 +249,21 @@ class CartStore {
 	 * @param method the chosen shipping method, or null
 	 * @param hasShipping whether the market has active shipping methods
 	 * @param reservationMinutes the tenant's reservation time
+	 * @param manualOnStorefront whether shoppers may choose manual payment
+	 * @param unpaid the limits of open unpaid orders
 	 */
 	record Context(MarketsRecord market, BigDecimal rate, @Nullable ShippingMethodsRecord method, boolean hasShipping,
-			int reservationMinutes) {
+			int reservationMinutes, boolean manualOnStorefront, UnpaidLimits unpaid) {
+	}
+
+	/**
+	 * Open unpaid orders one buyer may hold at once (null: no limit).
+	 *
+	 * @param perEmail per normalised e-mail address
+	 * @param perIp per network address
+	 * @param perDevice per device the front end names
+	 */
+	record UnpaidLimits(@Nullable Integer perEmail, @Nullable Integer perIp, @Nullable Integer perDevice) {
 	}
 
 }

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.events.EventTypes;
 import com.atelier.platform.events.Events;
+import com.atelier.platform.idempotency.Idempotency;
+import com.atelier.platform.idempotency.IdempotencyMarks;
 import com.atelier.platform.identity.Customer;
 import com.atelier.platform.identity.Customers;
 import com.atelier.platform.inventory.InsufficientStock;
@@ -88,7 +90,7 @@ class JooqCheckout implements Checkout {
 
 	@Override
 	public CheckoutResult checkout(String cartToken, @Nullable UUID customerId, String providerName,
-			@Nullable String paymentMethod) {
+			@Nullable String paymentMethod, Origin origin) {
 		if (providerName == null || providerName.isBlank()) {
 			throw CatalogProblems.Invalid.of("paymentProvider",
 					"is required (one of " + this.providers.available() + ")");
@@ -97,7 +99,7 @@ class JooqCheckout implements Checkout {
 		if (!"manual".equals(provider.name()) && (paymentMethod == null || paymentMethod.isBlank())) {
 			throw CatalogProblems.Invalid.of("paymentMethod", "is required to pay with " + provider.name());
 		}
-		Placed placed = placeRetrying(cartToken, customerId, provider, paymentMethod);
+		Placed placed = placeRetrying(cartToken, customerId, provider, paymentMethod, origin);
 		if (placed.settled() != null) {
 			// A local provider answered inside the placing transaction: nothing left to
 			// do.
@@ -142,7 +144,7 @@ class JooqCheckout implements Checkout {
 	 * attempt reserves it the ordinary way.
 	 */
 	private Placed placeRetrying(String cartToken, @Nullable UUID customerId, PaymentProvider provider,
-			@Nullable String paymentMethod) {
+			@Nullable String paymentMethod, Origin origin) {
 		boolean commitWithReservation = true;
 		for (int attempt = 1;; attempt++) {
 			boolean fast = commitWithReservation;
@@ -150,7 +152,7 @@ class JooqCheckout implements Checkout {
 				// Only a transaction of its own may be committed with the reservation: a
 				// caller's surrounding transaction is left to its owner.
 				return this.tx.execute((status) -> place(cartToken, customerId, provider, paymentMethod,
-						fast && status.isNewTransaction()));
+						fast && status.isNewTransaction(), origin));
 			}
 			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
 				if (attempt == 3) {
@@ -185,7 +187,7 @@ class JooqCheckout implements Checkout {
 	}
 
 	private Placed place(String token, @Nullable UUID customerId, PaymentProvider paymentProvider,
-			@Nullable String paymentMethod, boolean commitWithReservation) {
+			@Nullable String paymentMethod, boolean commitWithReservation, Origin origin) {
 		String provider = paymentProvider.name();
 		DSLContext dsl = this.store.dsl();
 		if (!CartTokens.wellFormed(token)) {
@@ -202,10 +204,18 @@ class JooqCheckout implements Checkout {
 			throw new CatalogProblems.NotFound("cart");
 		}
 		UUID customer = (customerId != null) ? customerId : cart.getCustomerId();
-		String email = cart.getEmail();
-		if (email == null && customer != null) {
-			email = this.customers.find(customer).map(Customer::email).orElse(null);
+		if (origin.storefront() && !paymentProvider.remote() && !priced.context().manualOnStorefront()) {
+			throw new OrderProblems.ManualPaymentStaffOnly();
 		}
+		String email = cart.getEmail();
+		// A customer's limits count by their verified address, whatever the cart says.
+		String accountEmail = (customer != null) ? this.customers.find(customer).map(Customer::email).orElse(null)
+				: null;
+		if (email == null) {
+			email = accountEmail;
+		}
+		String buyer = (accountEmail != null) ? BuyerKeys.email(accountEmail)
+				: (email != null) ? BuyerKeys.email(email) : null;
 		validate(priced, email);
 		int minutes = priced.context().reservationMinutes();
 		Map<UUID, Integer> units = new TreeMap<>();
@@ -231,7 +241,8 @@ class JooqCheckout implements Checkout {
 						.toList())
 					+ ".");
 		}
-		checkPurchaseLimits(dsl, priced, email);
+		checkPurchaseLimits(dsl, priced, buyer);
+		List<String> holds = holdKeys(priced.context().unpaid(), buyer, origin);
 
 		UUID orderId = UUID.randomUUID();
 		UUID paymentId = UUID.randomUUID();
@@ -246,8 +257,9 @@ class JooqCheckout implements Checkout {
 		StringBuilder sql = new StringBuilder("with o as (insert into ").append(t)
 			.append("orders (id, cart_id, customer_id, email, market_id, currency, country, prices_include_tax,")
 			.append(" status, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor,")
-			.append(" shipping_method, payment_provider, reservation_expires_at)")
-			.append(" values (?, ?, ?, ?, ?, ?, ?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?::timestamptz) returning number),")
+			.append(" shipping_method, payment_provider, reservation_expires_at, buyer_key, hold_keys)")
+			.append(" values (?, ?, ?, ?, ?, ?, ?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?::text[])")
+			.append(" returning number),")
 			.append(" l as (insert into ")
 			.append(t)
 			.append("order_lines (id, order_id, position, product_id, variant_id, sku, title, variant_title,")
@@ -260,6 +272,8 @@ class JooqCheckout implements Checkout {
 				priced.totals().total().minor()));
 		binds.add((priced.method() != null) ? priced.method().getName() : null);
 		binds.addAll(List.of(provider, expiresAt));
+		binds.add(buyer);
+		binds.add(holds.isEmpty() ? null : holds.toArray(new String[0]));
 		List<Map<String, Object>> eventLines = new ArrayList<>();
 		List<Order.Line> orderLines = new ArrayList<>();
 		for (int i = 0; i < priced.rows().size(); i++) {
@@ -281,13 +295,61 @@ class JooqCheckout implements Checkout {
 			.append("payments (id, order_id, provider, status, reference, amount_minor, currency)")
 			.append(" values (?, ?, ?, ?, ?, ?, ?) returning 1),")
 			.append(" e as (insert into platform.reservation_expiries (tenant_id, order_id, expires_at)")
-			.append(" values (?, ?, ?::timestamptz) returning 1)")
-			.append(" select number from o");
+			.append(" values (?, ?, ?::timestamptz) returning 1)");
+		// The request's idempotency key is marked applied in this statement, not just
+		// before the commit: the commit may go with the reservation (ADR 24, ADR 29).
+		IdempotencyMarks.Pending mark = IdempotencyMarks.pending();
+		if (mark != null) {
+			sql.append(", k as (update ")
+				.append(t)
+				.append("idempotency_keys set applied_at = coalesce(applied_at, now()) where client_id = ?")
+				.append(" and idempotency_key = ? and created_at = ? and state = 'IN_FLIGHT' returning 1)");
+		}
+		if (!holds.isEmpty()) {
+			// One more hold per key, unless a key is at its limit (compare-and-set; keys
+			// in
+			// order, as the trigger that gives them back takes them).
+			sql.append(", h as (insert into ")
+				.append(t)
+				.append("unpaid_holds as uh (hold_key, held) select k, 1 from unnest(?::text[]) k order by k")
+				.append(" on conflict (hold_key) do update set held = uh.held + 1 where uh.held < case")
+				.append(" split_part(uh.hold_key, ':', 1) when 'email' then ?::int when 'ip' then ?::int")
+				.append(" else ?::int end returning hold_key)");
+		}
+		sql.append(" select number, ")
+			.append((mark != null) ? "(select count(*) from k)" : "1")
+			.append(holds.isEmpty() ? ", null::text[]" : ", array(select hold_key from h)")
+			.append(" from o");
 		binds.addAll(List.of(paymentId, orderId, provider, (settled != null) ? settled.status().name() : "PENDING"));
 		binds.add((settled != null) ? settled.reference() : null);
 		binds.addAll(List.of(priced.totals().total().minor(), priced.currency().code(),
 				TenantContext.require().id().value(), orderId, expiresAt));
-		long number = PlainSql.query(dsl, sql.toString(), (row) -> row.getLong(1), binds.toArray()).get(0);
+		if (mark != null) {
+			binds.addAll(List.of(mark.client(), mark.key(), mark.claimedAt()));
+		}
+		if (!holds.isEmpty()) {
+			binds.add(holds.toArray(new String[0]));
+			binds.add(priced.context().unpaid().perEmail());
+			binds.add(priced.context().unpaid().perIp());
+			binds.add(priced.context().unpaid().perDevice());
+		}
+		Object[] result = PlainSql
+			.query(dsl, sql.toString(),
+					(row) -> new Object[] { row.getLong(1), row.getLong(2),
+							(row.getArray(3) != null) ? (String[]) row.getArray(3).getArray() : new String[0] },
+					binds.toArray())
+			.get(0);
+		long[] written = { (Long) result[0], (Long) result[1] };
+		if (written[1] != 1) {
+			throw new Idempotency.ClaimLost();
+		}
+		if (((String[]) result[2]).length < holds.size()) {
+			throw unpaidLimit(holds, List.of((String[]) result[2]), priced.context());
+		}
+		if (mark != null) {
+			mark.applied();
+		}
+		long number = written[0];
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("orderId", orderId.toString());
 		payload.put("number", number);
@@ -321,6 +383,43 @@ class JooqCheckout implements Checkout {
 		return new Placed(orderId, number, priced.totals().total(), email, paymentId, order, settled);
 	}
 
+	/**
+	 * The unpaid-order counters a storefront checkout takes a hold in (ADR 30): the
+	 * buyer's normalised e-mail, the client's network address, the device the brand's
+	 * front end names; each only while the brand limits it.
+	 */
+	private static List<String> holdKeys(CartStore.UnpaidLimits limits, @Nullable String buyer, Origin origin) {
+		if (!origin.storefront()) {
+			return List.of();
+		}
+		List<String> keys = new ArrayList<>();
+		if (limits.perEmail() != null && buyer != null) {
+			keys.add("email:" + buyer);
+		}
+		String ip = BuyerKeys.ip(origin.clientIp());
+		if (limits.perIp() != null && ip != null) {
+			keys.add("ip:" + ip);
+		}
+		if (limits.perDevice() != null && origin.deviceId() != null) {
+			keys.add("device:" + BuyerKeys.device(origin.deviceId()));
+		}
+		keys.sort(null);
+		return keys;
+	}
+
+	private static OrderProblems.UnpaidOrderLimit unpaidLimit(List<String> wanted, List<String> held,
+			CartStore.Context context) {
+		String full = wanted.stream().filter((k) -> !held.contains(k)).findFirst().orElse(wanted.get(0));
+		CartStore.UnpaidLimits limits = context.unpaid();
+		String what = full.startsWith("email:") ? limits.perEmail() + " per e-mail address"
+				: full.startsWith("ip:") ? limits.perIp() + " per network address" : limits.perDevice() + " per device";
+		return new OrderProblems.UnpaidOrderLimit(
+				"At most " + what + " may wait for payment at once (unpaid orders"
+						+ " hold their stock); pay for or cancel one, or wait until its reservation ends (at most "
+						+ context.reservationMinutes() + " minutes). Nothing was reserved.",
+				context.reservationMinutes() * 60);
+	}
+
 	private void validate(CartStore.Priced priced, @Nullable String email) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (priced.rows().isEmpty()) {
@@ -347,11 +446,14 @@ class JooqCheckout implements Checkout {
 	}
 
 	/**
-	 * Limited pieces: units of the product in the shopper's orders that were not
-	 * cancelled, plus this cart, stay within the limit. The shopper's checkouts are
-	 * serialised by an advisory lock on their email, so two at once cannot both pass.
+	 * Limited pieces: units of the product in the buyer's orders that were not cancelled,
+	 * plus this cart, stay within the limit. The buyer is the normalised address
+	 * ({@link BuyerKeys}), the verified account's when the shopper is signed in. The
+	 * buyer's checkouts are serialised by a transaction-scoped advisory lock on that key,
+	 * held until this transaction (which writes the order) ends: the count and the order
+	 * are one critical section, so two checkouts at once cannot both pass.
 	 */
-	private void checkPurchaseLimits(DSLContext dsl, CartStore.Priced priced, @Nullable String email) {
+	private void checkPurchaseLimits(DSLContext dsl, CartStore.Priced priced, @Nullable String buyer) {
 		Map<UUID, Integer> wanted = new TreeMap<>();
 		Map<UUID, CartStore.LineRow> limited = new LinkedHashMap<>();
 		for (CartStore.LineRow row : priced.rows()) {
@@ -360,17 +462,17 @@ class JooqCheckout implements Checkout {
 				limited.putIfAbsent(row.productId(), row);
 			}
 		}
-		if (wanted.isEmpty() || email == null) {
+		if (wanted.isEmpty() || buyer == null) {
 			return;
 		}
-		dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("purchase-limit:" + email)))
+		dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("purchase-limit:" + buyer)))
 			.fetch();
 		Map<UUID, Integer> before = dsl
 			.select(ORDER_LINES.PRODUCT_ID, DSL.sum(ORDER_LINES.QUANTITY).cast(Integer.class))
 			.from(ORDER_LINES)
 			.join(ORDERS)
 			.on(ORDERS.ID.eq(ORDER_LINES.ORDER_ID))
-			.where(DSL.lower(ORDERS.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)), ORDERS.STATUS.ne("CANCELLED"),
+			.where(ORDERS.BUYER_KEY.eq(buyer), ORDERS.STATUS.ne("CANCELLED"),
 					ORDER_LINES.PRODUCT_ID.in(wanted.keySet()))
 			.groupBy(ORDER_LINES.PRODUCT_ID)
 			.fetchMap(ORDER_LINES.PRODUCT_ID, DSL.sum(ORDER_LINES.QUANTITY).cast(Integer.class));

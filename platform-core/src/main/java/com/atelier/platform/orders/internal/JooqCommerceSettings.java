@@ -205,19 +205,24 @@ class JooqCommerceSettings implements CommerceSettings {
 	@Transactional(readOnly = true)
 	public CheckoutSettings checkoutSettings() {
 		CheckoutSettingsRecord r = this.db.dsl().fetchSingle(CHECKOUT_SETTINGS);
-		return new CheckoutSettings(r.getReservationMinutes(), r.getLowStockThreshold());
+		return new CheckoutSettings(r.getReservationMinutes(), r.getLowStockThreshold(), r.getStorefrontManualPayment(),
+				r.getUnpaidOrdersPerEmail(), r.getUnpaidOrdersPerIp(), r.getUnpaidOrdersPerDevice());
 	}
 
 	@Override
-	public CheckoutSettings updateCheckoutSettings(@Nullable Integer reservationMinutes,
-			@Nullable Integer lowStockThreshold, Actor actor) {
+	public CheckoutSettings updateCheckoutSettings(CheckoutSettingsChange change, Actor actor) {
 		List<FieldProblem> problems = new ArrayList<>();
+		Integer reservationMinutes = change.reservationMinutes();
+		Integer lowStockThreshold = change.lowStockThreshold();
 		if (reservationMinutes != null && (reservationMinutes < 1 || reservationMinutes > 1440)) {
 			problems.add(new FieldProblem("reservationMinutes", "must be between 1 and 1440"));
 		}
 		if (lowStockThreshold != null && (lowStockThreshold < 0 || lowStockThreshold > 1_000_000)) {
 			problems.add(new FieldProblem("lowStockThreshold", "must be between 0 and 1000000"));
 		}
+		limit("unpaidOrdersPerEmail", change.unpaidOrdersPerEmail(), problems);
+		limit("unpaidOrdersPerIp", change.unpaidOrdersPerIp(), problems);
+		limit("unpaidOrdersPerDevice", change.unpaidOrdersPerDevice(), problems);
 		if (!problems.isEmpty()) {
 			throw new CatalogProblems.Invalid(problems);
 		}
@@ -228,11 +233,33 @@ class JooqCommerceSettings implements CommerceSettings {
 					(reservationMinutes != null) ? reservationMinutes : before.reservationMinutes())
 			.set(CHECKOUT_SETTINGS.LOW_STOCK_THRESHOLD,
 					(lowStockThreshold != null) ? lowStockThreshold : before.lowStockThreshold())
+			.set(CHECKOUT_SETTINGS.STOREFRONT_MANUAL_PAYMENT,
+					(change.storefrontManualPayment() != null) ? change.storefrontManualPayment()
+							: before.storefrontManualPayment())
+			.set(CHECKOUT_SETTINGS.UNPAID_ORDERS_PER_EMAIL,
+					limitValue(change.unpaidOrdersPerEmail(), before.unpaidOrdersPerEmail()))
+			.set(CHECKOUT_SETTINGS.UNPAID_ORDERS_PER_IP,
+					limitValue(change.unpaidOrdersPerIp(), before.unpaidOrdersPerIp()))
+			.set(CHECKOUT_SETTINGS.UNPAID_ORDERS_PER_DEVICE,
+					limitValue(change.unpaidOrdersPerDevice(), before.unpaidOrdersPerDevice()))
 			.set(CHECKOUT_SETTINGS.UPDATED_AT, OffsetDateTime.now())
 			.execute();
 		CheckoutSettings after = checkoutSettings();
 		this.audit.record(actor, "checkout-settings.updated", "checkout-settings", null, before, after);
 		return after;
+	}
+
+	private static void limit(String field, @Nullable Integer value, List<FieldProblem> problems) {
+		if (value != null && (value < 0 || value > 10_000)) {
+			problems.add(new FieldProblem(field, "must be between 1 and 10000, or 0 for no limit"));
+		}
+	}
+
+	private static @Nullable Integer limitValue(@Nullable Integer change, @Nullable Integer before) {
+		if (change == null) {
+			return before;
+		}
+		return (change == 0) ? null : change;
 	}
 
 	@Override

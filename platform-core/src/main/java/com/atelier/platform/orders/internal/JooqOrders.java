@@ -405,7 +405,7 @@ class JooqOrders implements Orders {
 	}
 
 	@Override
-	public Order cancel(UUID id, String reason, Actor actor) {
+	public Order cancel(UUID id, String reason, Actor actor, boolean mayRefund) {
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
 			throw CatalogProblems.Invalid.of("reason", "must be 1 to 500 characters");
 		}
@@ -432,13 +432,42 @@ class JooqOrders implements Orders {
 		else if ("CAPTURED".equals(p.getStatus())) {
 			refundMinor = p.getCapturedMinor() - p.getRefundedMinor();
 			if (refundMinor > 0) {
+				if (!mayRefund) {
+					throw new OrderProblems.PaymentsPermissionRequired();
+				}
+				// Hold the amount on the order as it was checked (compare-and-set), so
+				// neither a refund nor a capture can change it while the provider
+				// refunds.
+				long hold = refundMinor;
+				this.tx.executeWithoutResult((s) -> {
+					if (this.db.dsl()
+						.update(ORDERS)
+						.set(ORDERS.REFUNDED_MINOR, ORDERS.REFUNDED_MINOR.plus(hold))
+						.set(ORDERS.UPDATED_AT, OffsetDateTime.now())
+						.where(ORDERS.ID.eq(id), ORDERS.STATUS.eq("PAID"),
+								ORDERS.CAPTURED_MINOR.eq(o.getCapturedMinor()),
+								ORDERS.REFUNDED_MINOR.eq(o.getRefundedMinor()))
+						.execute() != 1) {
+						throw new OrderProblems.IllegalTransition("The order changed meanwhile; reload it.");
+					}
+				});
 				Money amount = Money.ofMinor(refundMinor, new CurrencyCode(o.getCurrency()));
-				undone = provider.refund(p.getReference(), amount, "order-" + id + "-cancel-refund");
+				try {
+					undone = provider.refund(p.getReference(), amount, "order-" + id + "-cancel-refund");
+				}
+				catch (RuntimeException ex) {
+					releaseCancelHold(id, hold);
+					throw ex;
+				}
 				if (undone.status() != PaymentStatus.REFUNDED) {
+					releaseCancelHold(id, hold);
 					throw new OrderProblems.PaymentFailed("The provider did not refund the payment: "
 							+ undone.failureMessage() + " Nothing was changed.");
 				}
 			}
+		}
+		else if (!mayRefund && o.getCapturedMinor() > o.getRefundedMinor()) {
+			throw new OrderProblems.PaymentsPermissionRequired();
 		}
 		long refunded = refundMinor;
 		PaymentResult result = undone;
@@ -451,24 +480,28 @@ class JooqOrders implements Orders {
 				}
 			}
 			else {
+				// Changed only as it was checked: nothing captured or refunded meanwhile
+				// (the refund's own hold included), the payment as it was read.
 				OrdersRecord cancelled = dsl.update(ORDERS)
 					.set(ORDERS.STATUS, "CANCELLED")
 					.set(ORDERS.CANCEL_REASON, why)
-					.set(ORDERS.REFUNDED_MINOR, ORDERS.REFUNDED_MINOR.plus(refunded))
 					.set(ORDERS.UPDATED_AT, OffsetDateTime.now())
-					.where(ORDERS.ID.eq(id), ORDERS.STATUS.eq("PAID"))
+					.where(ORDERS.ID.eq(id), ORDERS.STATUS.eq("PAID"), ORDERS.CAPTURED_MINOR.eq(o.getCapturedMinor()),
+							ORDERS.REFUNDED_MINOR.eq(o.getRefundedMinor() + refunded))
 					.returning()
 					.fetchOne();
-				if (cancelled == null) {
+				if (cancelled == null || (!mayRefund && cancelled.getCapturedMinor() > o.getRefundedMinor())) {
 					throw new OrderProblems.IllegalTransition("The order changed meanwhile; reload it.");
 				}
 				this.inventory.restock(id);
-				dsl.update(PAYMENTS)
+				if (dsl.update(PAYMENTS)
 					.set(PAYMENTS.STATUS, (refunded > 0) ? "REFUNDED" : "VOIDED")
 					.set(PAYMENTS.REFUNDED_MINOR, PAYMENTS.REFUNDED_MINOR.plus(refunded))
 					.set(PAYMENTS.UPDATED_AT, OffsetDateTime.now())
-					.where(PAYMENTS.ID.eq(p.getId()))
-					.execute();
+					.where(PAYMENTS.ID.eq(p.getId()), PAYMENTS.STATUS.eq(p.getStatus()))
+					.execute() != 1) {
+					throw new OrderProblems.IllegalTransition("The order's payment changed meanwhile; reload it.");
+				}
 				if (refunded > 0) {
 					recordRefund(dsl, o, p, refunded, why, (result != null) ? result.reference() : null, actor);
 				}
@@ -592,6 +625,14 @@ class JooqOrders implements Orders {
 					payload);
 		});
 		return get(id);
+	}
+
+	private void releaseCancelHold(UUID id, long minor) {
+		this.tx.executeWithoutResult((s) -> this.db.dsl()
+			.update(ORDERS)
+			.set(ORDERS.REFUNDED_MINOR, ORDERS.REFUNDED_MINOR.minus(minor))
+			.where(ORDERS.ID.eq(id))
+			.execute());
 	}
 
 	private void releaseHold(UUID id, UUID refundId, long minor) {

@@ -1,6 +1,5 @@
 package com.atelier.platform.payments.internal;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,7 +38,11 @@ class JooqPaymentProviders implements PaymentProviders {
 
 	static final String STRIPE = "stripe";
 
-	private static final String DEFAULT_STRIPE_BASE = "https://api.stripe.com";
+	private static final String DEFAULT_STRIPE_BASE = StripeEgress.STRIPE_API;
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JooqPaymentProviders.class);
+
+	private final StripeEgress egress;
 
 	private final TenantDsl db;
 
@@ -57,7 +60,9 @@ class JooqPaymentProviders implements PaymentProviders {
 		.build();
 
 	JooqPaymentProviders(TenantDsl db, SecretBox secrets, AuditLog audit,
-			@Value("${atelier.payments.timeout:20s}") Duration timeout) {
+			@Value("${atelier.payments.timeout:20s}") Duration timeout,
+			@Value("${atelier.payments.stripe.allowed-api-bases:}") List<String> allowedApiBases) {
+		this.egress = new StripeEgress(allowedApiBases);
 		this.db = db;
 		this.secrets = secrets;
 		this.audit = audit;
@@ -87,9 +92,15 @@ class JooqPaymentProviders implements PaymentProviders {
 			return null;
 		}
 		String base = (settings.getApiBase() != null) ? settings.getApiBase() : DEFAULT_STRIPE_BASE;
+		if (!this.egress.permits(base)) {
+			// Saved before the allow-list, or the operator has since removed it.
+			log.warn("Stripe of tenant {} points at an API base that is not allowed; not used",
+					TenantContext.require().id().value());
+			return null;
+		}
 		return new StripePaymentProvider(this.secrets.open(settings.getSecretKeyEnc(), "payments/stripe/secret-key"),
-				this.secrets.open(settings.getWebhookSecretEnc(), "payments/stripe/webhook-secret"), base,
-				this.timeout);
+				this.secrets.open(settings.getWebhookSecretEnc(), "payments/stripe/webhook-secret"), base, this.timeout,
+				this.egress);
 	}
 
 	@Override
@@ -113,8 +124,9 @@ class JooqPaymentProviders implements PaymentProviders {
 		if (webhookSecret == null || !webhookSecret.matches("^whsec_[A-Za-z0-9+/=]{8,250}$")) {
 			problems.add(new FieldProblem("webhookSecret", "must be a Stripe webhook signing secret (whsec_...)"));
 		}
-		if (apiBase != null && !validBase(apiBase)) {
-			problems.add(new FieldProblem("apiBase", "must be an http or https URL without a path"));
+		if (apiBase != null && !this.egress.permits(apiBase)) {
+			problems.add(new FieldProblem("apiBase", "must be Stripe's API (" + DEFAULT_STRIPE_BASE
+					+ ", the default); another host only where the platform's operators allow it"));
 		}
 		if (!problems.isEmpty()) {
 			throw new CatalogProblems.Invalid(problems);
@@ -140,18 +152,6 @@ class JooqPaymentProviders implements PaymentProviders {
 		String mode = secretKey.contains("_live_") ? "live" : "test";
 		this.audit.record(actor, existed ? "payments.stripe.updated" : "payments.stripe.configured", "payment-provider",
 				STRIPE, null, Map.of("mode", mode, "apiBase", (apiBase != null) ? apiBase : DEFAULT_STRIPE_BASE));
-	}
-
-	private static boolean validBase(String base) {
-		try {
-			URI uri = URI.create(base);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-					&& (uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath()))
-					&& uri.getQuery() == null;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static String abbreviate(String text) {

@@ -90,11 +90,25 @@ public class StripePaymentProvider implements PaymentProvider {
 	 * @param timeout the connect timeout and, separately, the read timeout of each call
 	 */
 	public StripePaymentProvider(String secretKey, String webhookSecret, String apiBase, Duration timeout) {
+		this(secretKey, webhookSecret, apiBase, timeout, StrictEgress.INSTANCE);
+	}
+
+	/**
+	 * Creates an adapter for one Stripe account that connects only where the egress
+	 * policy allows (ADR 30).
+	 * @param secretKey the account's secret key
+	 * @param webhookSecret the signing secret of the account's webhook endpoint
+	 * @param apiBase Stripe's API base URL; it must be one the policy permits
+	 * @param timeout the connect timeout and, separately, the read timeout of each call
+	 * @param egress where connections may go
+	 */
+	public StripePaymentProvider(String secretKey, String webhookSecret, String apiBase, Duration timeout,
+			StripeEgress egress) {
 		if (secretKey.isBlank()) {
 			throw new IllegalArgumentException("The Stripe secret key is blank");
 		}
-		if (apiBase.isBlank()) {
-			throw new IllegalArgumentException("The Stripe API base URL is blank");
+		if (apiBase.isBlank() || !egress.permits(apiBase)) {
+			throw new IllegalArgumentException("The Stripe API base URL is blank or not allowed");
 		}
 		int timeoutMillis = timeoutMillis(timeout);
 		this.client = StripeClient.builder()
@@ -103,8 +117,16 @@ public class StripePaymentProvider implements PaymentProvider {
 			.setConnectTimeout(timeoutMillis)
 			.setReadTimeout(timeoutMillis)
 			.setMaxNetworkRetries(0)
+			.setHttpClient(egress.stripeClient(timeout))
 			.build();
 		this.webhookSecret = webhookSecret;
+	}
+
+	/** Stripe's API only, for adapters made without a policy. */
+	private static final class StrictEgress {
+
+		static final StripeEgress INSTANCE = StripeEgress.stripeOnly();
+
 	}
 
 	private static int timeoutMillis(Duration timeout) {

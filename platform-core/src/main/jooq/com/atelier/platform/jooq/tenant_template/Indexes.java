@@ -61,6 +61,7 @@ public class Indexes {
     public static final Index ORDER_LINES_PRODUCT_IDX = Internal.createIndex(DSL.name("order_lines_product_idx"), OrderLines.ORDER_LINES, new OrderField[] { OrderLines.ORDER_LINES.PRODUCT_ID }, false);
     public static final Index ORDER_NOTES_ORDER_IDX = Internal.createIndex(DSL.name("order_notes_order_idx"), OrderNotes.ORDER_NOTES, new OrderField[] { OrderNotes.ORDER_NOTES.ORDER_ID, OrderNotes.ORDER_NOTES.CREATED_AT }, false);
     public static final Index ORDER_TIMELINE_ORDER_IDX = Internal.createIndex(DSL.name("order_timeline_order_idx"), OrderTimeline.ORDER_TIMELINE, new OrderField[] { OrderTimeline.ORDER_TIMELINE.ORDER_ID, OrderTimeline.ORDER_TIMELINE.OCCURRED_AT }, false);
+    public static final Index ORDERS_BUYER_KEY_IDX = Internal.createIndex(DSL.name("orders_buyer_key_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.BUYER_KEY }, false);
     public static final Index ORDERS_CUSTOMER_IDX = Internal.createIndex(DSL.name("orders_customer_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.CUSTOMER_ID, Orders.ORDERS.PLACED_AT.desc(), Orders.ORDERS.ID.desc() }, false);
     public static final Index ORDERS_PLACED_IDX = Internal.createIndex(DSL.name("orders_placed_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.PLACED_AT.desc(), Orders.ORDERS.ID.desc() }, false);
     public static final Index ORDERS_STATUS_IDX = Internal.createIndex(DSL.name("orders_status_idx"), Orders.ORDERS, new OrderField[] { Orders.ORDERS.STATUS, Orders.ORDERS.PLACED_AT.desc(), Orders.ORDERS.ID.desc() }, false);

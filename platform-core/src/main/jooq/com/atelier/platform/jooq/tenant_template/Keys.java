@@ -49,6 +49,7 @@ import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
 import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
 import com.atelier.platform.jooq.tenant_template.tables.StockReservations;
 import com.atelier.platform.jooq.tenant_template.tables.TaxRates;
+import com.atelier.platform.jooq.tenant_template.tables.UnpaidHolds;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
 import com.atelier.platform.jooq.tenant_template.tables.records.AuditEventsRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.BrandSettingsRecord;
@@ -95,6 +96,7 @@ import com.atelier.platform.jooq.tenant_template.tables.records.StockLevelsRecor
 import com.atelier.platform.jooq.tenant_template.tables.records.StockLocationsRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.StockReservationsRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.TaxRatesRecord;
+import com.atelier.platform.jooq.tenant_template.tables.records.UnpaidHoldsRecord;
 import com.atelier.platform.jooq.tenant_template.tables.records.VariantsRecord;
 
 import org.jooq.ForeignKey;
@@ -173,6 +175,7 @@ public class Keys {
     public static final UniqueKey<StockLocationsRecord> STOCK_LOCATIONS_PKEY = Internal.createUniqueKey(StockLocations.STOCK_LOCATIONS, DSL.name("stock_locations_pkey"), new TableField[] { StockLocations.STOCK_LOCATIONS.ID }, true);
     public static final UniqueKey<StockReservationsRecord> STOCK_RESERVATIONS_PKEY = Internal.createUniqueKey(StockReservations.STOCK_RESERVATIONS, DSL.name("stock_reservations_pkey"), new TableField[] { StockReservations.STOCK_RESERVATIONS.ORDER_ID, StockReservations.STOCK_RESERVATIONS.VARIANT_ID, StockReservations.STOCK_RESERVATIONS.LOCATION_ID }, true);
     public static final UniqueKey<TaxRatesRecord> TAX_RATES_PKEY = Internal.createUniqueKey(TaxRates.TAX_RATES, DSL.name("tax_rates_pkey"), new TableField[] { TaxRates.TAX_RATES.MARKET_ID, TaxRates.TAX_RATES.COUNTRY }, true);
+    public static final UniqueKey<UnpaidHoldsRecord> UNPAID_HOLDS_PKEY = Internal.createUniqueKey(UnpaidHolds.UNPAID_HOLDS, DSL.name("unpaid_holds_pkey"), new TableField[] { UnpaidHolds.UNPAID_HOLDS.HOLD_KEY }, true);
     public static final UniqueKey<VariantsRecord> VARIANTS_PKEY = Internal.createUniqueKey(Variants.VARIANTS, DSL.name("variants_pkey"), new TableField[] { Variants.VARIANTS.ID }, true);
     public static final UniqueKey<VariantsRecord> VARIANTS_SKU_KEY = Internal.createUniqueKey(Variants.VARIANTS, DSL.name("variants_sku_key"), new TableField[] { Variants.VARIANTS.SKU }, true);
 

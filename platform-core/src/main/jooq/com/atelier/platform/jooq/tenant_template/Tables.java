@@ -49,6 +49,7 @@ import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
 import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
 import com.atelier.platform.jooq.tenant_template.tables.StockReservations;
 import com.atelier.platform.jooq.tenant_template.tables.TaxRates;
+import com.atelier.platform.jooq.tenant_template.tables.UnpaidHolds;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 
@@ -282,6 +283,11 @@ public class Tables {
      * The table <code>tenant_template.tax_rates</code>.
      */
     public static final TaxRates TAX_RATES = TaxRates.TAX_RATES;
+
+    /**
+     * The table <code>tenant_template.unpaid_holds</code>.
+     */
+    public static final UnpaidHolds UNPAID_HOLDS = UnpaidHolds.UNPAID_HOLDS;
 
     /**
      * The table <code>tenant_template.variants</code>.

@@ -50,6 +50,7 @@ import com.atelier.platform.jooq.tenant_template.tables.StockLevels;
 import com.atelier.platform.jooq.tenant_template.tables.StockLocations;
 import com.atelier.platform.jooq.tenant_template.tables.StockReservations;
 import com.atelier.platform.jooq.tenant_template.tables.TaxRates;
+import com.atelier.platform.jooq.tenant_template.tables.UnpaidHolds;
 import com.atelier.platform.jooq.tenant_template.tables.Variants;
 
 import java.util.Arrays;
@@ -300,6 +301,11 @@ public class TenantTemplate extends SchemaImpl {
     public final TaxRates TAX_RATES = TaxRates.TAX_RATES;
 
     /**
+     * The table <code>tenant_template.unpaid_holds</code>.
+     */
+    public final UnpaidHolds UNPAID_HOLDS = UnpaidHolds.UNPAID_HOLDS;
+
+    /**
      * The table <code>tenant_template.variants</code>.
      */
     public final Variants VARIANTS = Variants.VARIANTS;
@@ -372,6 +378,7 @@ public class TenantTemplate extends SchemaImpl {
             StockLocations.STOCK_LOCATIONS,
             StockReservations.STOCK_RESERVATIONS,
             TaxRates.TAX_RATES,
+            UnpaidHolds.UNPAID_HOLDS,
             Variants.VARIANTS
         );
     }

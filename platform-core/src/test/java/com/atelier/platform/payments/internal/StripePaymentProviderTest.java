@@ -66,6 +66,8 @@ class StripePaymentProviderTest {
 
 	private volatile String answerBody = "{}";
 
+	private volatile String answerLocation;
+
 	private volatile boolean answerNever;
 
 	private ExecutorService executor;
@@ -95,8 +97,11 @@ class StripePaymentProviderTest {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** The local server, allowed as an operator would allow a proxy (ADR 30). */
+	static final StripeEgress LOCAL = new StripeEgress(List.of("http://127.0.0.1:*"));
+
 	private static StripePaymentProvider provider(String base, Duration timeout) {
-		return new StripePaymentProvider(SECRET_KEY, WEBHOOK_SECRET, base, timeout);
+		return new StripePaymentProvider(SECRET_KEY, WEBHOOK_SECRET, base, timeout, LOCAL);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -112,6 +117,9 @@ class StripePaymentProviderTest {
 			byte[] answer = this.answerBody.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.getResponseHeaders().set("Request-Id", "req_test123");
+			if (this.answerLocation != null) {
+				exchange.getResponseHeaders().set("Location", this.answerLocation);
+			}
 			exchange.sendResponseHeaders(this.answerStatus, answer.length);
 			exchange.getResponseBody().write(answer);
 		}
@@ -262,6 +270,61 @@ class StripePaymentProviderTest {
 		assertThat(result.reference()).isEqualTo("authorize-6");
 		assertThat(result.failureCode()).isEqualTo("amount_too_small");
 		assertThat(result.failureMessage()).isEqualTo("Amount must be at least €0.50 eur");
+	}
+
+	@Test
+	void only_stripe_or_a_base_the_operator_allows_is_accepted() {
+		StripeEgress strict = StripeEgress.stripeOnly();
+		assertThat(strict.permits("https://api.stripe.com")).isTrue();
+		assertThat(strict.permits("https://api.stripe.com/")).isTrue();
+		for (String base : List.of("http://api.stripe.com", "https://127.0.0.1", "http://169.254.169.254",
+				"http://10.0.0.1", "http://[::1]:8080", "https://stripe.example.com",
+				"https://api.stripe.com.evil.test", "https://user@api.stripe.com", "https://api.stripe.com/v1",
+				"https://api.stripe.com:8443", "file:/x", "not a url")) {
+			assertThat(strict.permits(base)).as(base).isFalse();
+		}
+		assertThat(LOCAL.permits(base())).isTrue();
+		assertThatThrownBy(
+				() -> new StripePaymentProvider(SECRET_KEY, WEBHOOK_SECRET, base(), Duration.ofSeconds(1), strict))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void connections_go_to_public_addresses_only_unless_the_operator_named_the_host() throws Exception {
+		StripeEgress strict = StripeEgress.stripeOnly();
+		for (String address : List.of("127.0.0.1", "169.254.169.254", "10.0.0.1", "172.16.0.1", "192.168.1.1",
+				"100.64.0.1", "0.0.0.0", "::1", "::", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "fd00:ec2::254",
+				"fe80::1", "64:ff9b::7f00:1", "224.0.0.1", "240.0.0.1")) {
+			assertThatThrownBy(() -> strict.resolve(address)).as(address)
+				.isInstanceOf(java.net.UnknownHostException.class)
+				.hasMessageContaining("not public");
+		}
+		assertThat(strict.resolve("8.8.8.8")).hasSize(1);
+		assertThat(strict.resolve("2606:4700:4700::1111")).hasSize(1);
+		assertThat(LOCAL.resolve("127.0.0.1")).hasSize(1);
+	}
+
+	@Test
+	void redirects_are_not_followed() {
+		answer(302, "{}");
+		this.answerLocation = base() + "/elsewhere";
+		try {
+			assertThatThrownBy(() -> this.stripe.authorize(request(Money.parse("50.00", EUR), "authorize-r")))
+				.isInstanceOf(PaymentProviderUnavailable.class);
+			assertThat(this.requests).extracting(Recorded::path).doesNotContain("/elsewhere");
+		}
+		finally {
+			this.answerLocation = null;
+		}
+	}
+
+	@Test
+	void answers_are_read_up_to_a_cap() {
+		answer(200, "{\"id\": \"pi_big\", \"object\": \"payment_intent\", \"description\": \""
+				+ "x".repeat(StripeEgress.MAX_ANSWER) + "\"}");
+
+		assertThatThrownBy(() -> this.stripe.authorize(request(Money.parse("50.00", EUR), "authorize-big")))
+			.isInstanceOf(PaymentProviderUnavailable.class);
 	}
 
 	@Test

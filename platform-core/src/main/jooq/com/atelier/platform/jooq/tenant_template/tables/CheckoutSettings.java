@@ -76,6 +76,30 @@ public class CheckoutSettings extends TableImpl<CheckoutSettingsRecord> {
      */
     public final TableField<CheckoutSettingsRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column
+     * <code>tenant_template.checkout_settings.storefront_manual_payment</code>.
+     */
+    public final TableField<CheckoutSettingsRecord, Boolean> STOREFRONT_MANUAL_PAYMENT = createField(DSL.name("storefront_manual_payment"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("true"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_email</code>.
+     */
+    public final TableField<CheckoutSettingsRecord, Integer> UNPAID_ORDERS_PER_EMAIL = createField(DSL.name("unpaid_orders_per_email"), SQLDataType.INTEGER.defaultValue(DSL.field(DSL.raw("3"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_ip</code>.
+     */
+    public final TableField<CheckoutSettingsRecord, Integer> UNPAID_ORDERS_PER_IP = createField(DSL.name("unpaid_orders_per_ip"), SQLDataType.INTEGER.defaultValue(DSL.field(DSL.raw("10"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_device</code>.
+     */
+    public final TableField<CheckoutSettingsRecord, Integer> UNPAID_ORDERS_PER_DEVICE = createField(DSL.name("unpaid_orders_per_device"), SQLDataType.INTEGER.defaultValue(DSL.field(DSL.raw("3"), SQLDataType.INTEGER)), this, "");
+
     private CheckoutSettings(Name alias, Table<CheckoutSettingsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -122,7 +146,8 @@ public class CheckoutSettings extends TableImpl<CheckoutSettingsRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("checkout_settings_low_stock_check"), "(((low_stock_threshold >= 0) AND (low_stock_threshold <= 1000000)))", true),
             Internal.createCheck(this, DSL.name("checkout_settings_minutes_check"), "(((reservation_minutes >= 1) AND (reservation_minutes <= 1440)))", true),
-            Internal.createCheck(this, DSL.name("checkout_settings_single_row"), "(id)", true)
+            Internal.createCheck(this, DSL.name("checkout_settings_single_row"), "(id)", true),
+            Internal.createCheck(this, DSL.name("checkout_settings_unpaid_check"), "((((COALESCE(unpaid_orders_per_email, 1) >= 1) AND (COALESCE(unpaid_orders_per_email, 1) <= 10000)) AND ((COALESCE(unpaid_orders_per_ip, 1) >= 1) AND (COALESCE(unpaid_orders_per_ip, 1) <= 10000)) AND ((COALESCE(unpaid_orders_per_device, 1) >= 1) AND (COALESCE(unpaid_orders_per_device, 1) <= 10000))))", true)
         );
     }
 

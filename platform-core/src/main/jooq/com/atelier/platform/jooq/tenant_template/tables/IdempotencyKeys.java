@@ -102,6 +102,11 @@ public class IdempotencyKeys extends TableImpl<IdempotencyKeysRecord> {
      */
     public final TableField<IdempotencyKeysRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>tenant_template.idempotency_keys.applied_at</code>.
+     */
+    public final TableField<IdempotencyKeysRecord, OffsetDateTime> APPLIED_AT = createField(DSL.name("applied_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private IdempotencyKeys(Name alias, Table<IdempotencyKeysRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -182,6 +182,16 @@ public class Orders extends TableImpl<OrdersRecord> {
      */
     public final TableField<OrdersRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>tenant_template.orders.buyer_key</code>.
+     */
+    public final TableField<OrdersRecord, String> BUYER_KEY = createField(DSL.name("buyer_key"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>tenant_template.orders.hold_keys</code>.
+     */
+    public final TableField<OrdersRecord, String[]> HOLD_KEYS = createField(DSL.name("hold_keys"), SQLDataType.CLOB.array(), this, "");
+
     private Orders(Name alias, Table<OrdersRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -251,7 +261,7 @@ public class Orders extends TableImpl<OrdersRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.ORDERS_CUSTOMER_IDX, Indexes.ORDERS_PLACED_IDX, Indexes.ORDERS_STATUS_IDX);
+        return Arrays.asList(Indexes.ORDERS_BUYER_KEY_IDX, Indexes.ORDERS_CUSTOMER_IDX, Indexes.ORDERS_PLACED_IDX, Indexes.ORDERS_STATUS_IDX);
     }
 
     @Override

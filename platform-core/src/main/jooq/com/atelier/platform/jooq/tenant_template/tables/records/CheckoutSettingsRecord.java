@@ -80,6 +80,70 @@ public class CheckoutSettingsRecord extends UpdatableRecordImpl<CheckoutSettings
         return (OffsetDateTime) get(3);
     }
 
+    /**
+     * Setter for
+     * <code>tenant_template.checkout_settings.storefront_manual_payment</code>.
+     */
+    public void setStorefrontManualPayment(Boolean value) {
+        set(4, value);
+    }
+
+    /**
+     * Getter for
+     * <code>tenant_template.checkout_settings.storefront_manual_payment</code>.
+     */
+    public Boolean getStorefrontManualPayment() {
+        return (Boolean) get(4);
+    }
+
+    /**
+     * Setter for
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_email</code>.
+     */
+    public void setUnpaidOrdersPerEmail(Integer value) {
+        set(5, value);
+    }
+
+    /**
+     * Getter for
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_email</code>.
+     */
+    public Integer getUnpaidOrdersPerEmail() {
+        return (Integer) get(5);
+    }
+
+    /**
+     * Setter for
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_ip</code>.
+     */
+    public void setUnpaidOrdersPerIp(Integer value) {
+        set(6, value);
+    }
+
+    /**
+     * Getter for
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_ip</code>.
+     */
+    public Integer getUnpaidOrdersPerIp() {
+        return (Integer) get(6);
+    }
+
+    /**
+     * Setter for
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_device</code>.
+     */
+    public void setUnpaidOrdersPerDevice(Integer value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for
+     * <code>tenant_template.checkout_settings.unpaid_orders_per_device</code>.
+     */
+    public Integer getUnpaidOrdersPerDevice() {
+        return (Integer) get(7);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -103,13 +167,17 @@ public class CheckoutSettingsRecord extends UpdatableRecordImpl<CheckoutSettings
     /**
      * Create a detached, initialised CheckoutSettingsRecord
      */
-    public CheckoutSettingsRecord(Boolean id, Integer reservationMinutes, Integer lowStockThreshold, OffsetDateTime updatedAt) {
+    public CheckoutSettingsRecord(Boolean id, Integer reservationMinutes, Integer lowStockThreshold, OffsetDateTime updatedAt, Boolean storefrontManualPayment, Integer unpaidOrdersPerEmail, Integer unpaidOrdersPerIp, Integer unpaidOrdersPerDevice) {
         super(CheckoutSettings.CHECKOUT_SETTINGS);
 
         setId(id);
         setReservationMinutes(reservationMinutes);
         setLowStockThreshold(lowStockThreshold);
         setUpdatedAt(updatedAt);
+        setStorefrontManualPayment(storefrontManualPayment);
+        setUnpaidOrdersPerEmail(unpaidOrdersPerEmail);
+        setUnpaidOrdersPerIp(unpaidOrdersPerIp);
+        setUnpaidOrdersPerDevice(unpaidOrdersPerDevice);
         resetChangedOnNotNull();
     }
 }

@@ -148,6 +148,20 @@ public class IdempotencyKeysRecord extends UpdatableRecordImpl<IdempotencyKeysRe
         return (OffsetDateTime) get(8);
     }
 
+    /**
+     * Setter for <code>tenant_template.idempotency_keys.applied_at</code>.
+     */
+    public void setAppliedAt(OffsetDateTime value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>tenant_template.idempotency_keys.applied_at</code>.
+     */
+    public OffsetDateTime getAppliedAt() {
+        return (OffsetDateTime) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -171,7 +185,7 @@ public class IdempotencyKeysRecord extends UpdatableRecordImpl<IdempotencyKeysRe
     /**
      * Create a detached, initialised IdempotencyKeysRecord
      */
-    public IdempotencyKeysRecord(String clientId, String idempotencyKey, String requestHash, String state, Integer responseStatus, byte[] responseBody, String responseType, String responseLocation, OffsetDateTime createdAt) {
+    public IdempotencyKeysRecord(String clientId, String idempotencyKey, String requestHash, String state, Integer responseStatus, byte[] responseBody, String responseType, String responseLocation, OffsetDateTime createdAt, OffsetDateTime appliedAt) {
         super(IdempotencyKeys.IDEMPOTENCY_KEYS);
 
         setClientId(clientId);
@@ -183,6 +197,7 @@ public class IdempotencyKeysRecord extends UpdatableRecordImpl<IdempotencyKeysRe
         setResponseType(responseType);
         setResponseLocation(responseLocation);
         setCreatedAt(createdAt);
+        setAppliedAt(appliedAt);
         resetChangedOnNotNull();
     }
 }

@@ -343,6 +343,34 @@ public class OrdersRecord extends UpdatableRecordImpl<OrdersRecord> {
         return (OffsetDateTime) get(22);
     }
 
+    /**
+     * Setter for <code>tenant_template.orders.buyer_key</code>.
+     */
+    public void setBuyerKey(String value) {
+        set(23, value);
+    }
+
+    /**
+     * Getter for <code>tenant_template.orders.buyer_key</code>.
+     */
+    public String getBuyerKey() {
+        return (String) get(23);
+    }
+
+    /**
+     * Setter for <code>tenant_template.orders.hold_keys</code>.
+     */
+    public void setHoldKeys(String[] value) {
+        set(24, value);
+    }
+
+    /**
+     * Getter for <code>tenant_template.orders.hold_keys</code>.
+     */
+    public String[] getHoldKeys() {
+        return (String[]) get(24);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -366,7 +394,7 @@ public class OrdersRecord extends UpdatableRecordImpl<OrdersRecord> {
     /**
      * Create a detached, initialised OrdersRecord
      */
-    public OrdersRecord(UUID id, Long number, UUID cartId, UUID customerId, String email, UUID marketId, String currency, String country, Boolean pricesIncludeTax, String status, Long subtotalMinor, Long discountMinor, Long shippingMinor, Long taxMinor, Long totalMinor, Long capturedMinor, Long refundedMinor, String shippingMethod, String paymentProvider, OffsetDateTime reservationExpiresAt, String cancelReason, OffsetDateTime placedAt, OffsetDateTime updatedAt) {
+    public OrdersRecord(UUID id, Long number, UUID cartId, UUID customerId, String email, UUID marketId, String currency, String country, Boolean pricesIncludeTax, String status, Long subtotalMinor, Long discountMinor, Long shippingMinor, Long taxMinor, Long totalMinor, Long capturedMinor, Long refundedMinor, String shippingMethod, String paymentProvider, OffsetDateTime reservationExpiresAt, String cancelReason, OffsetDateTime placedAt, OffsetDateTime updatedAt, String buyerKey, String[] holdKeys) {
         super(Orders.ORDERS);
 
         setId(id);
@@ -392,6 +420,8 @@ public class OrdersRecord extends UpdatableRecordImpl<OrdersRecord> {
         setCancelReason(cancelReason);
         setPlacedAt(placedAt);
         setUpdatedAt(updatedAt);
+        setBuyerKey(buyerKey);
+        setHoldKeys(holdKeys);
         resetChangedOnNotNull();
     }
 }

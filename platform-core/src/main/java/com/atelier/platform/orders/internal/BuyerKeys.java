@@ -1,0 +1,83 @@
+package com.atelier.platform.orders.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who a checkout counts against (ADR 30). Purchase limits and unpaid-order limits count
+ * by a normalised e-mail address, the same rule for every domain: lower case, the local
+ * part without its {@code +tag} and without dots, {@code googlemail.com} as
+ * {@code gmail.com}. So {@code L.imit+2@Example.com} counts as {@code limit@example.com}.
+ * The tenant changelog (0008) applied the same rule to the orders placed before it.
+ */
+final class BuyerKeys {
+
+	private BuyerKeys() {
+	}
+
+	static String email(String email) {
+		String lower = email.strip().toLowerCase(Locale.ROOT);
+		int at = lower.indexOf('@');
+		if (at < 0) {
+			return lower;
+		}
+		String local = lower.substring(0, at);
+		String domain = lower.substring(at + 1);
+		int second = domain.indexOf('@');
+		if (second >= 0) {
+			domain = domain.substring(0, second);
+		}
+		int plus = local.indexOf('+');
+		if (plus >= 0) {
+			local = local.substring(0, plus);
+		}
+		local = local.replace(".", "");
+		if ("googlemail.com".equals(domain)) {
+			domain = "gmail.com";
+		}
+		return local + "@" + domain;
+	}
+
+	/**
+	 * A network address as counted: IPv4 whole, IPv6 by its /64 (one subscriber's
+	 * network, which a single machine can spread over at will).
+	 * @param address the client's address as the servlet container gives it
+	 * @return the key, or null when it is not an address
+	 */
+	static @Nullable String ip(@Nullable String address) {
+		if (address == null || address.isBlank() || address.length() > 64 || !address.matches("^[0-9A-Fa-f:.%a-zA-Z]+$")
+				|| !(address.contains(".") || address.contains(":"))) {
+			return null;
+		}
+		try {
+			// A literal: no lookup happens.
+			byte[] bytes = InetAddress.getByName(address.replaceAll("%.*$", "")).getAddress();
+			if (bytes.length == 16) {
+				return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+			}
+			return InetAddress.getByAddress(bytes).getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	/** A device id from the front end, hashed (it is the caller's to choose). */
+	static String device(String device) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(device.getBytes(StandardCharsets.UTF_8)), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

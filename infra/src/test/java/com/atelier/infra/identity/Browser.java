@@ -42,15 +42,31 @@ public final class Browser {
 
 	private String host;
 
+	private final CookieManager cookies;
+
 	public Browser(int port, String host) {
+		this(port, host, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private Browser(int port, String host, CookieManager cookies) {
 		this.port = port;
 		this.host = host;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 	}
+
+	/**
+	 * Another tab of this browser: the same cookies, its own connections (so its requests
+	 * may run on the server while one of this tab's is still finishing).
+	 */
+	Browser tab() {
+		return new Browser(this.port, this.host, this.cookies);
+	}
+
 
 	/**
 	 * Talks to another host from now on, keeping its cookies (cookies are kept per IP).

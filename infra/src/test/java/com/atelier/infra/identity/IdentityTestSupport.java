@@ -110,7 +110,9 @@ public abstract class IdentityTestSupport {
 					"atelier.master-key=" + com.atelier.testing.TestDatabase.masterKey(),
 					"atelier.embedded-db.enabled=false")
 			.properties(properties)
-			.run();
+			// A command-line argument: application.yaml's server.port (PORT, else 8080)
+			// outranks default properties.
+			.run("--server.port=0");
 	}
 
 	protected static int port(org.springframework.context.ConfigurableApplicationContext node) {

@@ -1,5 +1,6 @@
 package com.atelier.platform.identity.web;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.atelier.platform.brand.Brand;
 import com.atelier.platform.brand.Brands;
+import com.atelier.platform.identity.InvalidIdentityRequest;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
@@ -33,6 +35,9 @@ class SignInPages {
 	static final String SHOPPER = "/login/shopper";
 
 	static final String CONSENT = "/oauth2/consent";
+
+	/** More scopes than any client has: a longer list is not a real request. */
+	private static final int MAX_SCOPES = 50;
 
 	private final Brands brands;
 
@@ -64,8 +69,8 @@ class SignInPages {
 		RegisteredClient client = this.clients.findByClientId(clientId);
 		String clientName = (client != null) ? client.getClientName() : clientId;
 		StringBuilder scopes = new StringBuilder();
-		for (String requested : Set.of(scope.split(" "))) {
-			if (requested.isBlank() || "openid".equals(requested)) {
+		for (String requested : requestedScopes(scope)) {
+			if ("openid".equals(requested)) {
 				continue;
 			}
 			scopes.append("<label><input type=\"checkbox\" name=\"scope\" value=\"")
@@ -82,6 +87,21 @@ class SignInPages {
 				+ hidden(OAuth2ParameterNames.CLIENT_ID, clientId) + hidden(OAuth2ParameterNames.STATE, state)
 				+ csrf(request) + "<button type=\"submit\" class=\"secondary\">Deny</button></form>";
 		return page(brand, "Allow access", body);
+	}
+
+	/**
+	 * The scopes of a consent request: space-separated, each at most once (a repeated or
+	 * empty scope is the client's error, answered 400, never shown).
+	 */
+	private static Set<String> requestedScopes(String scope) {
+		Set<String> scopes = new LinkedHashSet<>();
+		for (String requested : scope.split(" ", -1)) {
+			if (requested.isEmpty() || !scopes.add(requested) || scopes.size() > MAX_SCOPES) {
+				throw InvalidIdentityRequest.of(OAuth2ParameterNames.SCOPE,
+						"must list distinct scopes separated by single spaces");
+			}
+		}
+		return scopes;
 	}
 
 	private String signIn(HttpServletRequest request, String action, String title, @Nullable String error) {

@@ -43,11 +43,9 @@ public class SessionConfiguration {
 		// Two requests of one session may add the same attribute (two tabs saving a
 		// request or a CSRF token): the later one wins, as for any update, instead of
 		// failing on the primary key.
-		repository.setCreateSessionAttributeQuery("""
-				INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
-				VALUES (?, ?, ?)
-				ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
-				""");
+		repository.setCreateSessionAttributeQuery("INSERT INTO %TABLE_NAME%_ATTRIBUTES"
+				+ " (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) VALUES (?, ?, ?)"
+				+ " ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES");
 		repository.setDefaultMaxInactiveInterval(MAX_INACTIVE);
 		return repository;
 	}

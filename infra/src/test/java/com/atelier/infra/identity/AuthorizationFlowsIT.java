@@ -151,6 +151,68 @@ class AuthorizationFlowsIT extends IdentityTestSupport {
 	}
 
 	@Test
+	void twenty_parallel_refreshes_of_one_token_have_one_winner_and_revoke_the_family() throws Exception {
+		Tenant brand = brand("race");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Browser browser = browser(brand);
+		String token = browser.tokens("admin-console", owner.email(), owner.password()).get("refresh_token").asString();
+
+		List<HttpResponse<String>> answers = concurrently(20, () -> browser.refresh("admin-console", token));
+
+		List<HttpResponse<String>> winners = answers.stream().filter((r) -> r.statusCode() == 200).toList();
+		assertThat(winners).as("exactly one refresh wins").hasSize(1);
+		assertThat(answers).filteredOn((r) -> r.statusCode() != 200)
+			.hasSize(19)
+			.allSatisfy((r) -> assertThat(r.statusCode()).isEqualTo(400))
+			.allSatisfy((r) -> assertThat(r.body()).contains("invalid_grant"));
+		String winnersToken = Browser.JSON.readTree(winners.get(0).body()).get("refresh_token").asString();
+		assertThat(browser.refresh("admin-console", winnersToken).statusCode())
+			.as("the losers were reuse: the winner's new token is revoked with its family")
+			.isEqualTo(400);
+	}
+
+	@Test
+	void in_a_two_party_refresh_race_one_wins_and_the_family_is_revoked() throws Exception {
+		Tenant brand = brand("duel");
+		Credentials shopper = customer(brand);
+		for (int round = 0; round < 6; round++) {
+			Browser browser = browser(brand);
+			String token = browser.tokens("storefront", shopper.email(), shopper.password())
+				.get("refresh_token")
+				.asString();
+			List<HttpResponse<String>> answers = concurrently(2, () -> browser.refresh("storefront", token));
+			List<HttpResponse<String>> winners = answers.stream().filter((r) -> r.statusCode() == 200).toList();
+			assertThat(winners).as("round " + round + ": one of the two parties wins").hasSize(1);
+			String next = Browser.JSON.readTree(winners.get(0).body()).get("refresh_token").asString();
+			assertThat(browser.refresh("storefront", next).statusCode()).as("round " + round + ": family revoked")
+				.isEqualTo(400);
+		}
+	}
+
+	/** Runs the call on {@code n} threads released at the same moment. */
+	private static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> call) throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+		try {
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+			List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			List<T> results = new ArrayList<>();
+			for (java.util.concurrent.Future<T> future : futures) {
+				results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void the_first_post_of_a_fresh_sign_in_session_never_conflicts() {
 		Tenant brand = brand("fresh");
 		Credentials owner = staffMember(brand, Role.OWNER);

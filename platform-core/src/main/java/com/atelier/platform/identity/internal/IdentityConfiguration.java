@@ -74,8 +74,9 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new TenantAuthorizationService(jdbc, clients);
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, TransactionOperations transactions,
+			RegisteredClientRepository clients) {
+		return new TenantAuthorizationService(jdbc, transactions, clients);
 	}
 
 	@Bean

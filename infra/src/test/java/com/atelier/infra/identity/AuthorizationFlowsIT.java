@@ -46,7 +46,7 @@ class AuthorizationFlowsIT extends IdentityTestSupport {
 		JsonNode claims = claims(tokens.get("access_token").asString());
 		assertThat(claims.get("iss").asString()).isEqualTo("http://" + brand.localHost() + ":" + this.port);
 		assertThat(claims.get("tenant").asString()).isEqualTo(brand.id().toString());
-		assertThat(claims.get("aud").asString()).isEqualTo("admin");
+		assertThat(claims.get("aud").asString()).isEqualTo("urn:atelier:api:admin");
 		assertThat(claims.get("principal_type").asString()).isEqualTo("staff");
 		assertThat(claims.get("sub").asString()).isEqualTo(owner.id());
 		HttpResponse<String> admin = browser.bearer("GET", "/admin/api/v1/brand",
@@ -81,7 +81,7 @@ class AuthorizationFlowsIT extends IdentityTestSupport {
 
 		JsonNode tokens = new Browser(this.port, brand.localHost()).tokens("storefront", email, PASSWORD);
 		String access = tokens.get("access_token").asString();
-		assertThat(claims(access).get("aud").asString()).isEqualTo("storefront");
+		assertThat(claims(access).get("aud").asString()).isEqualTo("urn:atelier:api:storefront");
 		assertThat(claims(access).get("principal_type").asString()).isEqualTo("customer");
 		HttpResponse<String> me = browser.bearer("GET", "/storefront/api/v1/customers/me", access);
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);

@@ -39,7 +39,7 @@ class ClientCredentialsAndKeysIT extends IdentityTestSupport {
 		JsonNode claims = claims(token);
 		assertThat(claims.get("sub").asString()).isEqualTo(client.clientId());
 		assertThat(claims.get("principal_type").asString()).isEqualTo("client");
-		assertThat(claims.get("aud").asString()).isEqualTo("admin");
+		assertThat(claims.get("aud").asString()).isEqualTo("urn:atelier:api:admin");
 		assertThat(claims.get("scope").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("brand:read",
 				"audit:read");
 		assertThat(browser(brand).bearer("GET", "/admin/api/v1/audit-events", token).statusCode()).isEqualTo(200);

@@ -71,7 +71,7 @@ class IdentityTenantSetup implements TenantSetup {
 			.clientSettings(ClientSettings.builder()
 				.requireProofKey(true)
 				.requireAuthorizationConsent(false)
-				.setting(IdentitySettings.AUDIENCE, audience.value())
+				.setting(IdentitySettings.AUDIENCE, audience.setting())
 				.build())
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(this.properties.accessTokenTtl())

@@ -78,7 +78,7 @@ class JooqIntegrations implements Integrations {
 			.scopes((s) -> scopes.forEach((p) -> s.add(p.scope())))
 			.clientSettings(ClientSettings.builder()
 				.requireAuthorizationConsent(false)
-				.setting(IdentitySettings.AUDIENCE, Audience.ADMIN.value())
+				.setting(IdentitySettings.AUDIENCE, Audience.ADMIN.setting())
 				.build())
 			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
 			.build();

@@ -31,6 +31,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import com.atelier.platform.identity.Audience;
 import com.atelier.platform.identity.internal.ClientSecrets;
 import com.atelier.platform.identity.internal.IdentityConfiguration.SignInUsers;
 import com.atelier.platform.identity.internal.PublicClientRefresh;
@@ -164,8 +165,8 @@ public class AuthorizationServerSecurity {
 				org.springframework.security.core.AuthenticationException ex) throws IOException {
 			String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
 			RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
-			boolean shopper = client != null
-					&& "storefront".equals(client.getClientSettings().getSetting("settings.atelier.audience"));
+			boolean shopper = client != null && Audience.STOREFRONT.setting()
+				.equals(client.getClientSettings().getSetting("settings.atelier.audience"));
 			response.sendRedirect(shopper ? SignInPages.SHOPPER : SignInPages.STAFF);
 		}
 

@@ -203,8 +203,17 @@ public final class Browser {
 		return JSON.readTree(response.body());
 	}
 
-	/** What a client asks for unless a test says otherwise. */
+	/**
+	 * What a client asks for unless a test says otherwise: the admin console asks for
+	 * every permission (a staff token then holds what the member's role allows), the
+	 * storefront for {@code openid}.
+	 */
 	static String defaultScope(String clientId) {
+		if ("admin-console".equals(clientId)) {
+			return "openid " + java.util.Arrays.stream(com.atelier.platform.identity.Permission.values())
+				.map(com.atelier.platform.identity.Permission::scope)
+				.collect(Collectors.joining(" "));
+		}
 		return "openid";
 	}
 

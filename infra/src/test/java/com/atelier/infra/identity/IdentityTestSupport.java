@@ -62,7 +62,10 @@ public abstract class IdentityTestSupport {
 		return new Browser(this.port, tenant.localHost());
 	}
 
-	/** An admin API token of a new staff member with this role. */
+	/**
+	 * An admin API token of a new staff member with this role; the console asks for every
+	 * permission scope, so the token holds what the role allows.
+	 */
 	protected String adminToken(Tenant tenant, Role role) {
 		Credentials member = staffMember(tenant, role);
 		return browser(tenant).tokens("admin-console", member.email(), member.password())

@@ -183,7 +183,14 @@ final class TenantTokenValidation implements TenantTokens {
 					StaffMember member = this.principals.staff(id, () -> this.staff.find(id))
 						.filter(StaffMember::active)
 						.orElseThrow(() -> new InvalidBearerTokenException("The staff account is disabled or removed"));
-					member.role().permissions().forEach((p) -> authorities.add(new SimpleGrantedAuthority(p.scope())));
+					// What the role allows and the token was granted, never more (a token
+					// asked for orders:read does not write the catalogue).
+					List<String> granted = jwt.getClaimAsStringList("scope");
+					member.role()
+						.permissions()
+						.stream()
+						.filter((p) -> granted != null && granted.contains(p.scope()))
+						.forEach((p) -> authorities.add(new SimpleGrantedAuthority(p.scope())));
 				}
 				case CLIENT -> {
 					String clientId = jwt.getSubject();

@@ -105,6 +105,26 @@ class MultiNodeAndConsentIT extends IdentityTestSupport {
 		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void an_emergency_rotation_on_one_node_stops_old_tokens_on_another_within_a_second() {
+		Tenant brand = brand("emergency");
+		var client = integration(brand, java.util.EnumSet.of(com.atelier.platform.identity.Permission.BRAND_READ));
+		String before = clientCredentialsToken(brand, client, "brand:read");
+		Browser browser = browser(brand);
+		// This node has the brand's keys cached.
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(200);
+		int other = secondNodePort();
+
+		TenantContext.call(brand.ref(),
+				() -> secondNode.getBean(com.atelier.platform.identity.SigningKeys.class).rotate(OPERATOR, true));
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(1))
+			.untilAsserted(
+					() -> assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(401));
+		assertThat(browser.node(other).bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(401);
+	}
+
 	private static String kid(String jwt) {
 		return Browser.JSON
 			.readTree(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]),

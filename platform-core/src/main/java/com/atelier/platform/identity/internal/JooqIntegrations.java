@@ -1,6 +1,5 @@
 package com.atelier.platform.identity.internal;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -80,7 +79,7 @@ class JooqIntegrations implements Integrations {
 				.requireAuthorizationConsent(false)
 				.setting(IdentitySettings.AUDIENCE, Audience.ADMIN.setting())
 				.build())
-			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(IdentityProperties.FIXED_TOKEN_TTL).build())
 			.build();
 		this.clients.save(client);
 		this.db.dsl()

@@ -62,8 +62,8 @@ class AuthorizationFlowsIT extends IdentityTestSupport {
 		String email = "ines-" + UUID.randomUUID() + "@example.com";
 		HttpResponse<String> signUp = browser.json("POST", "/storefront/api/v1/customers",
 				"{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Inès\"}");
-		assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
-		assertThat(signUp.body()).contains("\"emailVerified\":false").doesNotContain("token");
+		assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(202);
+		assertThat(signUp.body()).contains(email).doesNotContain("token").doesNotContain("cv_");
 
 		// Not verified yet: the sign-in page refuses.
 		URI refused = browser.authorize("storefront", Browser.Pkce.create(), email, PASSWORD);
@@ -232,6 +232,36 @@ class AuthorizationFlowsIT extends IdentityTestSupport {
 			}
 		}
 		assertThat(conflicts).as("first POSTs of fresh sessions that were not answered with a redirect").isEmpty();
+	}
+
+	@Test
+	void sign_up_answers_the_same_whether_or_not_the_address_has_an_account(CapturedOutput output) {
+		Tenant brand = brand("enum");
+		Credentials existing = customer(brand);
+		Browser browser = browser(brand);
+		String fresh = "new-" + UUID.randomUUID() + "@example.com";
+
+		HttpResponse<String> forNew = browser.json("POST", "/storefront/api/v1/customers",
+				"{\"email\":\"" + fresh + "\",\"password\":\"" + PASSWORD + "\"}");
+		HttpResponse<String> forExisting = browser.json("POST", "/storefront/api/v1/customers",
+				"{\"email\":\"" + existing.email() + "\",\"password\":\"another password 1\"}");
+
+		assertThat(forExisting.statusCode()).isEqualTo(forNew.statusCode()).isEqualTo(202);
+		assertThat(fieldNames(forExisting.body())).isEqualTo(fieldNames(forNew.body()));
+		assertThat(forExisting.body()).doesNotContain("exists").doesNotContain(existing.id());
+		assertThat(forNew.body().replace(fresh, "ADDRESS"))
+			.isEqualTo(forExisting.body().replace(existing.email(), "ADDRESS"));
+		assertThat(output.getOut()).as("the owner of the address is told instead")
+			.containsPattern("Sign-up notice for " + Pattern.quote(existing.email()) + " at " + brand.slug());
+		// The existing account is unchanged: its own password still signs in.
+		assertThat(browser(brand).tokens("storefront", existing.email(), existing.password()).has("access_token"))
+			.isTrue();
+	}
+
+	private static List<String> fieldNames(String json) {
+		List<String> names = new ArrayList<>(Browser.JSON.readTree(json).propertyNames());
+		java.util.Collections.sort(names);
+		return names;
 	}
 
 	@Test

@@ -84,7 +84,8 @@ public abstract class IdentityTestSupport {
 	/** A shopper with a verified email. */
 	protected Credentials customer(Tenant tenant) {
 		String email = "shopper-" + TestTenants.uniqueSlug("c") + "@example.com";
-		Customers.SignUp signUp = TenantContext.call(tenant.ref(), () -> this.customers.signUp(email, PASSWORD, null));
+		Customers.SignUp signUp = TenantContext.call(tenant.ref(),
+				() -> this.customers.signUp(email, PASSWORD, null).orElseThrow());
 		TenantContext.run(tenant.ref(), () -> this.customers.verify(signUp.verificationToken()));
 		return new Credentials(email, PASSWORD, signUp.customer().id().toString());
 	}

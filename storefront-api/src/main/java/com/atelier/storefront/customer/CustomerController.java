@@ -1,6 +1,5 @@
 package com.atelier.storefront.customer;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,12 +14,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.atelier.platform.identity.Customer;
 import com.atelier.platform.identity.Customers;
+import com.atelier.platform.identity.Emails;
 import com.atelier.platform.identity.InvalidIdentityRequest;
 import com.atelier.platform.identity.UnknownPrincipal;
 
 /**
- * Shopper accounts: sign-up ({@code POST /storefront/api/v1/customers}), email
- * verification ({@code POST .../customers/verify}) and the signed-in shopper
+ * Shopper accounts: sign-up ({@code POST /storefront/api/v1/customers}, answered alike
+ * whether or not the address has an account), email verification
+ * ({@code POST .../customers/verify}) and the signed-in shopper
  * ({@code GET .../customers/me}, with a storefront token). Signing in is the
  * authorization code flow with PKCE against the brand's issuer, client
  * {@code storefront}.
@@ -34,14 +35,19 @@ class CustomerController {
 		this.customers = customers;
 	}
 
+	/**
+	 * 202 whether or not the address already has an account at the brand: the answer
+	 * never tells (the owner of an existing address is notified instead).
+	 */
 	@PostMapping("/storefront/api/v1/customers")
-	ResponseEntity<CustomerResource> signUp(@RequestBody SignUpRequest body) {
+	ResponseEntity<SignUpAccepted> signUp(@RequestBody SignUpRequest body) {
 		if (body.email() == null || body.password() == null) {
 			throw InvalidIdentityRequest.of(body.email() == null ? "email" : "password", "is required");
 		}
-		Customer customer = this.customers.signUp(body.email(), body.password(), body.displayName()).customer();
-		return ResponseEntity.created(URI.create("/storefront/api/v1/customers/me"))
-			.body(CustomerResource.of(customer));
+		this.customers.signUp(body.email(), body.password(), body.displayName());
+		return ResponseEntity.accepted()
+			.body(new SignUpAccepted(Emails.normalize("email", body.email()),
+					"Check this address's inbox: the message there says how to go on."));
 	}
 
 	@PostMapping("/storefront/api/v1/customers/verify")
@@ -66,6 +72,13 @@ class CustomerController {
 	 * @param displayName name
 	 */
 	record SignUpRequest(@Nullable String email, @Nullable String password, @Nullable String displayName) {
+	}
+
+	/**
+	 * @param email the normalized address
+	 * @param message what to do next
+	 */
+	record SignUpAccepted(String email, String message) {
 	}
 
 	/**

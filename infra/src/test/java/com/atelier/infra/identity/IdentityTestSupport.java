@@ -3,6 +3,8 @@ package com.atelier.infra.identity;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,6 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import com.atelier.infra.AtelierApplication;
 import com.atelier.platform.identity.Actor;
+import com.atelier.platform.identity.CredentialThrottle;
 import com.atelier.platform.identity.Customers;
 import com.atelier.platform.identity.Integrations;
 import com.atelier.platform.identity.Permission;
@@ -52,6 +55,28 @@ public abstract class IdentityTestSupport {
 
 	@Autowired
 	protected Integrations integrations;
+
+	@Autowired
+	protected CredentialThrottle throttle;
+
+	/**
+	 * Every test's requests come from this machine: forget their failures per IP address
+	 * (and any limits a test set), so that one test's refused attempts never lock the
+	 * next one out.
+	 */
+	@AfterEach
+	void forgetThisMachinesAttempts() {
+		this.throttle.limits(CredentialThrottle.Limits.defaults());
+		List<CredentialThrottle.Key> keys = new java.util.ArrayList<>();
+		for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1")) {
+			for (CredentialThrottle.Kind kind : List.of(CredentialThrottle.Kind.SIGN_IN_IP,
+					CredentialThrottle.Kind.TOKEN_IP, CredentialThrottle.Kind.VERIFY_IP,
+					CredentialThrottle.Kind.SIGN_UP_IP)) {
+				keys.add(CredentialThrottle.Key.ip(kind, address));
+			}
+		}
+		this.throttle.clear(keys);
+	}
 
 	protected Tenant brand(String prefix) {
 		return this.provisioning.create(NewTenant.of(TestTenants.uniqueSlug(prefix), "Maison " + prefix, "EUR",

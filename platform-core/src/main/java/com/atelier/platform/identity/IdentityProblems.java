@@ -19,6 +19,8 @@ public final class IdentityProblems {
 	public static final ProblemType INVALID_TOKEN = new ProblemType("invalid-verification-token",
 			"Invalid verification token", 400);
 
+	public static final ProblemType TOO_MANY_ATTEMPTS = new ProblemType("too-many-attempts", "Too many attempts", 429);
+
 	private IdentityProblems() {
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.atelier.platform.identity.CredentialThrottle;
+
 /**
  * {@code atelier.identity.*}.
  *
@@ -18,13 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param customerRefreshTokenTtl lifetime of a shopper refresh token
  * @param authorizationCodeTtl lifetime of an authorization code (single use)
  * @param clockSkew tolerance when checking token timestamps
+ * @param throttle limits of the credential-guessing defence ({@code throttle.*}, ADR 26)
  */
 @ConfigurationProperties("atelier.identity")
 public record IdentityProperties(@DefaultValue("http://127.0.0.1/callback") List<String> adminConsoleRedirectUris,
 		@DefaultValue("http://127.0.0.1/callback") List<String> storefrontRedirectUris,
 		@DefaultValue("10m") Duration accessTokenTtl, @DefaultValue("8h") Duration staffRefreshTokenTtl,
 		@DefaultValue("30d") Duration customerRefreshTokenTtl, @DefaultValue("2m") Duration authorizationCodeTtl,
-		@DefaultValue("30s") Duration clockSkew) {
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue CredentialThrottle.Limits throttle) {
 
 	/**
 	 * Lifetime of the tokens whose lifetime is not configured here: ID tokens (Spring

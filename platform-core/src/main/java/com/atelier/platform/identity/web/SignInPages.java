@@ -107,7 +107,12 @@ class SignInPages {
 	private String signIn(HttpServletRequest request, String action, String title, @Nullable String error) {
 		Brand brand = this.brands.current();
 		String message = "";
-		if (error != null) {
+		Integer lockedMinutes = lockedMinutes(request.getParameter("locked"));
+		if (lockedMinutes != null) {
+			message = "<p class=\"error\" role=\"alert\">Too many attempts. Try again in " + lockedMinutes + " minute"
+					+ ((lockedMinutes == 1) ? "" : "s") + ".</p>";
+		}
+		else if (error != null) {
 			message = "<p class=\"error\" role=\"alert\">The email or password is not right, the account is disabled,"
 					+ " or the email is not verified yet.</p>";
 		}
@@ -119,6 +124,15 @@ class SignInPages {
 				+ "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\""
 				+ " required></label>" + csrf(request) + "<button type=\"submit\">Sign in</button></form>";
 		return page(brand, title, body);
+	}
+
+	/** The minutes of {@code ?locked=N}, a whole number of 1 to 1440, else none. */
+	private static @Nullable Integer lockedMinutes(@Nullable String value) {
+		if (value == null || value.isEmpty() || value.length() > 4 || !value.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		int minutes = Integer.parseInt(value);
+		return (minutes >= 1 && minutes <= 1440) ? minutes : null;
 	}
 
 	private static String page(Brand brand, String title, String body) {

@@ -4,6 +4,7 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.CredentialAttempts;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
 import com.atelier.platform.jooq.platform.tables.SpringSession;
@@ -25,6 +26,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index CREDENTIAL_ATTEMPTS_LAST_FAILURE_IDX = Internal.createIndex(DSL.name("credential_attempts_last_failure_idx"), CredentialAttempts.CREDENTIAL_ATTEMPTS, new OrderField[] { CredentialAttempts.CREDENTIAL_ATTEMPTS.LAST_FAILURE_AT }, false);
     public static final Index OUTBOX_PENDING_IDX = Internal.createIndex(DSL.name("outbox_pending_idx"), Outbox.OUTBOX, new OrderField[] { Outbox.OUTBOX.NEXT_ATTEMPT_AT, Outbox.OUTBOX.ID }, false);
     public static final Index OUTBOX_TENANT_IDX = Internal.createIndex(DSL.name("outbox_tenant_idx"), Outbox.OUTBOX, new OrderField[] { Outbox.OUTBOX.TENANT_ID, Outbox.OUTBOX.ID }, false);
     public static final Index RESERVATION_EXPIRIES_DUE_IDX = Internal.createIndex(DSL.name("reservation_expiries_due_idx"), ReservationExpiries.RESERVATION_EXPIRIES, new OrderField[] { ReservationExpiries.RESERVATION_EXPIRIES.EXPIRES_AT }, false);

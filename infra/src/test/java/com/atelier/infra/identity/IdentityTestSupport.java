@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,14 +60,23 @@ public abstract class IdentityTestSupport {
 	@Autowired
 	protected CredentialThrottle throttle;
 
+	private static CredentialThrottle.Limits configuredLimits;
+
+	@BeforeEach
+	void rememberConfiguredLimits() {
+		if (configuredLimits == null) {
+			configuredLimits = this.throttle.limits();
+		}
+	}
+
 	/**
 	 * Every test's requests come from this machine: forget their failures per IP address
-	 * (and any limits a test set), so that one test's refused attempts never lock the
-	 * next one out.
+	 * (and restore the limits the context was configured with, if a test set others), so
+	 * that one test's refused attempts never lock the next one out.
 	 */
 	@AfterEach
 	void forgetThisMachinesAttempts() {
-		this.throttle.limits(CredentialThrottle.Limits.defaults());
+		this.throttle.limits(configuredLimits);
 		List<CredentialThrottle.Key> keys = new java.util.ArrayList<>();
 		for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1")) {
 			for (CredentialThrottle.Kind kind : List.of(CredentialThrottle.Kind.SIGN_IN_IP,

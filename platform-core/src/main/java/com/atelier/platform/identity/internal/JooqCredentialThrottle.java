@@ -3,9 +3,11 @@ package com.atelier.platform.identity.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.jooq.Record2;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import com.atelier.platform.identity.TooManyAttempts;
 import com.atelier.platform.tenancy.PlatformDsl;
 
 import static com.atelier.platform.jooq.platform.Tables.CREDENTIAL_ATTEMPTS;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.val;
@@ -44,10 +47,10 @@ final class JooqCredentialThrottle implements CredentialThrottle {
 			return;
 		}
 		Record2<OffsetDateTime, OffsetDateTime> locked = this.platform.dsl()
-			.select(max(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL), org.jooq.impl.DSL.currentOffsetDateTime())
+			.select(max(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL), currentOffsetDateTime())
 			.from(CREDENTIAL_ATTEMPTS)
 			.where(CREDENTIAL_ATTEMPTS.ATTEMPT_KEY.in(keys.stream().map(Key::value).toList()))
-			.and(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL.gt(org.jooq.impl.DSL.currentOffsetDateTime()))
+			.and(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL.gt(currentOffsetDateTime()))
 			.fetchOne();
 		if (locked != null && locked.value1() != null) {
 			throw new TooManyAttempts(Duration.between(locked.value2(), locked.value1()));
@@ -117,10 +120,9 @@ final class JooqCredentialThrottle implements CredentialThrottle {
 		Duration keep = (memory.compareTo(this.limits.maxLockout()) > 0) ? memory : this.limits.maxLockout();
 		return this.platform.dsl()
 			.deleteFrom(CREDENTIAL_ATTEMPTS)
-			.where(CREDENTIAL_ATTEMPTS.LAST_FAILURE_AT
-				.lt(OffsetDateTime.ofInstant(now.minus(keep), java.time.ZoneOffset.UTC)))
+			.where(CREDENTIAL_ATTEMPTS.LAST_FAILURE_AT.lt(OffsetDateTime.ofInstant(now.minus(keep), ZoneOffset.UTC)))
 			.and(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL.isNull()
-				.or(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL.lt(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))))
+				.or(CREDENTIAL_ATTEMPTS.LOCKED_UNTIL.lt(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
 			.execute();
 	}
 
@@ -130,8 +132,8 @@ final class JooqCredentialThrottle implements CredentialThrottle {
 	private static String describe(Key key) {
 		return switch (key.kind()) {
 			case SIGN_IN_IP, TOKEN_IP, VERIFY_IP, SIGN_UP_IP -> key.value();
-			default -> key.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
-					+ key.value().substring(key.value().length() - 8);
+			default ->
+				key.kind().name().toLowerCase(Locale.ROOT) + " " + key.value().substring(key.value().length() - 8);
 		};
 	}
 

@@ -1,9 +1,11 @@
 package com.atelier.infra.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import com.atelier.platform.identity.SigningKeys;
@@ -21,14 +23,20 @@ class KeysCommand implements Runnable {
 	}
 
 	@Command(name = "rotate", mixinStandardHelpOptions = true,
-			description = { "Makes a new key sign the brand's tokens. The previous key stays published,",
-					"so tokens it signed stay valid until they expire." })
+			description = { "Makes a new key sign the brand's tokens. The previous key stays published",
+					"as long as tokens it signed can live (the longest token lifetime plus clock skew),",
+					"so they stay valid until they expire. With --emergency every published key is",
+					"revoked at once: tokens signed before stop working on every node within a second." })
 	static class Rotate implements Callable<Integer> {
 
 		private final AtelierCli cli;
 
 		@Parameters(paramLabel = "SLUG", description = "The brand.")
 		String slug;
+
+		@Option(names = "--emergency",
+				description = "Revoke the old keys now (a key may be compromised); signed-in users refresh their tokens.")
+		boolean emergency;
 
 		Rotate(AtelierCli cli) {
 			this.cli = cli;
@@ -37,8 +45,10 @@ class KeysCommand implements Runnable {
 		@Override
 		public Integer call() {
 			String kid = TenantScope.call(this.cli, this.slug,
-					() -> this.cli.bean(SigningKeys.class).rotate(TenantScope.operator()));
-			this.cli.out().println("Rotated " + this.slug + ": new signing key " + kid);
+					() -> this.cli.bean(SigningKeys.class).rotate(TenantScope.operator(), this.emergency));
+			this.cli.out()
+				.println("Rotated " + this.slug + ": new signing key " + kid
+						+ (this.emergency ? "; every earlier key is revoked" : ""));
 			return AtelierCli.OK;
 		}
 
@@ -64,8 +74,8 @@ class KeysCommand implements Runnable {
 			this.cli.out().printf(format, "KID", "ALG", "STATUS", "CREATED", "RETIRED");
 			for (SigningKeys.KeyInfo key : keys) {
 				this.cli.out()
-					.printf(format, key.kid(), key.algorithm(), key.active() ? "signing" : "retired", key.createdAt(),
-							(key.retiredAt() != null) ? key.retiredAt() : "-");
+					.printf(format, key.kid(), key.algorithm(), key.status().name().toLowerCase(Locale.ROOT),
+							key.createdAt(), (key.retiredAt() != null) ? key.retiredAt() : "-");
 			}
 			return AtelierCli.OK;
 		}

@@ -94,6 +94,11 @@ class IdentityCliIT {
 		String kid = rotated.out().replaceAll("(?s).*new signing key (\\S+).*", "$1");
 		CliHarness.Run list = cli.run("keys", "list", brand);
 		assertThat(list.out()).containsPattern(Pattern.quote(kid) + " +RS256 +signing").contains("retired");
+
+		CliHarness.Run emergency = cli.run("keys", "rotate", brand, "--emergency");
+		assertThat(emergency.code()).as(emergency.toString()).isZero();
+		assertThat(emergency.out()).contains("every earlier key is revoked");
+		assertThat(cli.run("keys", "list", brand).out()).containsPattern(Pattern.quote(kid) + " +RS256 +revoked");
 	}
 
 	@Test

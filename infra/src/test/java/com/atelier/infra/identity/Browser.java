@@ -42,14 +42,29 @@ public final class Browser {
 
 	private String host;
 
+	private final CookieManager cookies;
+
 	public Browser(int port, String host) {
+		this(port, host, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private Browser(int port, String host, CookieManager cookies) {
 		this.port = port;
 		this.host = host;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+	}
+
+	/**
+	 * Another tab of this browser: the same cookies, its own connections (so its requests
+	 * may run on the server while one of this tab's is still finishing).
+	 */
+	Browser tab() {
+		return new Browser(this.port, this.host, this.cookies);
 	}
 
 	/**
@@ -95,6 +110,15 @@ public final class Browser {
 			.build());
 	}
 
+	/** A form POST of an already encoded body (to repeat a field). */
+	public HttpResponse<String> postRaw(String path, String encodedForm, String... headers) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.headers(withHost(headers))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encodedForm))
+			.build());
+	}
+
 	public HttpResponse<String> json(String method, String path, String body, String... headers) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.headers(withHost(headers))
@@ -116,7 +140,12 @@ public final class Browser {
 	 * an error).
 	 */
 	URI authorize(String clientId, Pkce pkce, String email, String password) {
-		HttpResponse<String> authorize = get("/oauth2/authorize?" + authorizeQuery(clientId, pkce), "Accept",
+		return authorize(clientId, defaultScope(clientId), pkce, email, password);
+	}
+
+	/** As {@link #authorize(String, Pkce, String, String)}, asking for these scopes. */
+	URI authorize(String clientId, String scope, Pkce pkce, String email, String password) {
+		HttpResponse<String> authorize = get("/oauth2/authorize?" + authorizeQuery(clientId, scope, pkce), "Accept",
 				"text/html");
 		assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
 		URI location = location(authorize);
@@ -139,7 +168,11 @@ public final class Browser {
 
 	/** The authorization code from a successful flow. */
 	String code(String clientId, Pkce pkce, String email, String password) {
-		URI callback = authorize(clientId, pkce, email, password);
+		return code(clientId, defaultScope(clientId), pkce, email, password);
+	}
+
+	String code(String clientId, String scope, Pkce pkce, String email, String password) {
+		URI callback = authorize(clientId, scope, pkce, email, password);
 		assertThat(callback.toString()).as("redirect").startsWith(REDIRECT_URI);
 		Map<String, String> query = query(callback);
 		assertThat(query).containsEntry("state", "st");
@@ -158,18 +191,42 @@ public final class Browser {
 
 	/** Signs in through the whole flow and returns the token response. */
 	public JsonNode tokens(String clientId, String email, String password) {
+		return tokens(clientId, defaultScope(clientId), email, password);
+	}
+
+	/** Signs in through the whole flow, asking for these scopes; returns the tokens. */
+	public JsonNode tokens(String clientId, String scope, String email, String password) {
 		Pkce pkce = Pkce.create();
-		HttpResponse<String> response = exchange(clientId, code(clientId, pkce, email, password), pkce.verifier());
+		HttpResponse<String> response = exchange(clientId, code(clientId, scope, pkce, email, password),
+				pkce.verifier());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
+	/**
+	 * What a client asks for unless a test says otherwise: the admin console asks for
+	 * every permission (a staff token then holds what the member's role allows), the
+	 * storefront for {@code openid}.
+	 */
+	static String defaultScope(String clientId) {
+		if ("admin-console".equals(clientId)) {
+			return "openid " + java.util.Arrays.stream(com.atelier.platform.identity.Permission.values())
+				.map(com.atelier.platform.identity.Permission::scope)
+				.collect(Collectors.joining(" "));
+		}
+		return "openid";
+	}
+
 	static String authorizeQuery(String clientId, Pkce pkce) {
+		return authorizeQuery(clientId, defaultScope(clientId), pkce);
+	}
+
+	static String authorizeQuery(String clientId, String scope, Pkce pkce) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("response_type", "code");
 		query.put("client_id", clientId);
 		query.put("redirect_uri", REDIRECT_URI);
-		query.put("scope", "openid");
+		query.put("scope", scope);
 		query.put("state", "st");
 		if (pkce != null) {
 			query.put("code_challenge", pkce.challenge());

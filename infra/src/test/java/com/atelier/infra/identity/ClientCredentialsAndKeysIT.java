@@ -31,6 +31,9 @@ class ClientCredentialsAndKeysIT extends IdentityTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	com.atelier.platform.cluster.ClusterSignals signals;
+
 	@Test
 	void an_integration_gets_a_token_with_its_scopes_and_a_wrong_secret_gets_nothing() {
 		Tenant brand = brand("erp");
@@ -39,7 +42,7 @@ class ClientCredentialsAndKeysIT extends IdentityTestSupport {
 		JsonNode claims = claims(token);
 		assertThat(claims.get("sub").asString()).isEqualTo(client.clientId());
 		assertThat(claims.get("principal_type").asString()).isEqualTo("client");
-		assertThat(claims.get("aud").asString()).isEqualTo("admin");
+		assertThat(claims.get("aud").asString()).isEqualTo("urn:atelier:api:admin");
 		assertThat(claims.get("scope").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("brand:read",
 				"audit:read");
 		assertThat(browser(brand).bearer("GET", "/admin/api/v1/audit-events", token).statusCode()).isEqualTo(200);
@@ -107,6 +110,50 @@ class ClientCredentialsAndKeysIT extends IdentityTestSupport {
 			.queryForObject("select private_key_encrypted from signing_keys where kid = ?", byte[].class, newKid));
 		assertThat(stored).as("private keys are encrypted at rest").isNotEmpty();
 		assertThat(isPkcs8(stored)).isFalse();
+	}
+
+	@Test
+	void a_retired_key_verifies_only_while_its_tokens_can_live() {
+		Tenant brand = brand("retire");
+		Integrations.Credentials client = integration(brand, EnumSet.of(Permission.BRAND_READ));
+		String before = clientCredentialsToken(brand, client, "brand:read");
+		String oldKid = header(before).get("kid").asString();
+		TenantContext.run(brand.ref(), () -> this.keys.rotate(OPERATOR));
+		Browser browser = browser(brand);
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(200);
+
+		// The longest token lifetime (30 minutes) plus the clock skew (30 s) has passed.
+		TenantContext.run(brand.ref(), () -> this.jdbc
+			.update("update signing_keys set retired_at = now() - interval '31 minutes' where kid = ?", oldKid));
+		this.signals.publish("atelier_keys", brand.id().toString());
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(401));
+		JsonNode jwks = Browser.JSON.readTree(browser.get("/oauth2/jwks").body());
+		assertThat(jwks.get("keys").valueStream().map((k) -> k.get("kid").asString())).doesNotContain(oldKid);
+	}
+
+	@Test
+	void an_emergency_rotation_revokes_the_old_keys_at_once() {
+		Tenant brand = brand("breach");
+		Integrations.Credentials client = integration(brand, EnumSet.of(Permission.BRAND_READ));
+		String before = clientCredentialsToken(brand, client, "brand:read");
+		Browser browser = browser(brand);
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(200);
+
+		String newKid = TenantContext.call(brand.ref(), () -> this.keys.rotate(OPERATOR, true));
+
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode())
+			.as("a token signed by the revoked key")
+			.isEqualTo(401);
+		String after = clientCredentialsToken(brand, client, "brand:read");
+		assertThat(header(after).get("kid").asString()).isEqualTo(newKid);
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", after).statusCode()).isEqualTo(200);
+		JsonNode jwks = Browser.JSON.readTree(browser.get("/oauth2/jwks").body());
+		assertThat(jwks.get("keys").valueStream().map((k) -> k.get("kid").asString())).containsExactly(newKid);
+		assertThat(TenantContext.call(brand.ref(), () -> this.keys.list())).extracting(SigningKeys.KeyInfo::status)
+			.containsExactlyInAnyOrder(SigningKeys.KeyInfo.Status.SIGNING, SigningKeys.KeyInfo.Status.REVOKED);
 	}
 
 	private static boolean isPkcs8(byte[] bytes) {

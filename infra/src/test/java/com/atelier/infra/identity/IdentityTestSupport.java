@@ -3,6 +3,9 @@ package com.atelier.infra.identity;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,6 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import com.atelier.infra.AtelierApplication;
 import com.atelier.platform.identity.Actor;
+import com.atelier.platform.identity.CredentialThrottle;
 import com.atelier.platform.identity.Customers;
 import com.atelier.platform.identity.Integrations;
 import com.atelier.platform.identity.Permission;
@@ -57,6 +61,37 @@ public abstract class IdentityTestSupport {
 	@Autowired
 	protected Integrations integrations;
 
+	@Autowired
+	protected CredentialThrottle throttle;
+
+	private static CredentialThrottle.Limits configuredLimits;
+
+	@BeforeEach
+	void rememberConfiguredLimits() {
+		if (configuredLimits == null) {
+			configuredLimits = this.throttle.limits();
+		}
+	}
+
+	/**
+	 * Every test's requests come from this machine: forget their failures per IP address
+	 * (and restore the limits the context was configured with, if a test set others), so
+	 * that one test's refused attempts never lock the next one out.
+	 */
+	@AfterEach
+	void forgetThisMachinesAttempts() {
+		this.throttle.limits(configuredLimits);
+		List<CredentialThrottle.Key> keys = new java.util.ArrayList<>();
+		for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1")) {
+			for (CredentialThrottle.Kind kind : List.of(CredentialThrottle.Kind.SIGN_IN_IP,
+					CredentialThrottle.Kind.TOKEN_IP, CredentialThrottle.Kind.VERIFY_IP,
+					CredentialThrottle.Kind.SIGN_UP_IP)) {
+				keys.add(CredentialThrottle.Key.ip(kind, address));
+			}
+		}
+		this.throttle.clear(keys);
+	}
+
 	protected Tenant brand(String prefix) {
 		return this.provisioning.create(NewTenant.of(TestTenants.uniqueSlug(prefix), "Maison " + prefix, "EUR",
 				List.of(), List.of("fr-FR", "en")));
@@ -66,7 +101,10 @@ public abstract class IdentityTestSupport {
 		return new Browser(this.port, tenant.localHost());
 	}
 
-	/** An admin API token of a new staff member with this role. */
+	/**
+	 * An admin API token of a new staff member with this role; the console asks for every
+	 * permission scope, so the token holds what the role allows.
+	 */
 	protected String adminToken(Tenant tenant, Role role) {
 		Credentials member = staffMember(tenant, role);
 		return browser(tenant).tokens("admin-console", member.email(), member.password())
@@ -85,7 +123,8 @@ public abstract class IdentityTestSupport {
 	/** A shopper with a verified email. */
 	protected Credentials customer(Tenant tenant) {
 		String email = "shopper-" + TestTenants.uniqueSlug("c") + "@example.com";
-		Customers.SignUp signUp = TenantContext.call(tenant.ref(), () -> this.customers.signUp(email, PASSWORD, null));
+		Customers.SignUp signUp = TenantContext.call(tenant.ref(),
+				() -> this.customers.signUp(email, PASSWORD, null).orElseThrow());
 		TenantContext.run(tenant.ref(), () -> this.customers.verify(signUp.verificationToken()));
 		return new Credentials(email, PASSWORD, signUp.customer().id().toString());
 	}
@@ -117,9 +156,8 @@ public abstract class IdentityTestSupport {
 					"atelier.fairness.max-requests-per-tenant=1000",
 					"atelier.payments.stripe.allowed-api-bases=http://127.0.0.2:*")
 			.properties(properties)
-			// A command-line argument: application.yaml's server.port (8080) outranks
-			// default
-			// properties, and the node must not depend on 8080 being free.
+			// A command-line argument: application.yaml's server.port (PORT, else 8080)
+			// outranks default properties.
 			.run("--server.port=0");
 	}
 

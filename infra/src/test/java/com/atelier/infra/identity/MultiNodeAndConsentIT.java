@@ -3,6 +3,7 @@ package com.atelier.infra.identity;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,7 +54,10 @@ class MultiNodeAndConsentIT extends IdentityTestSupport {
 				.properties("server.port=0", "spring.datasource.url=" + db.url(),
 						"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
 						"atelier.master-key=" + TestDatabase.masterKey(), "atelier.embedded-db.enabled=false")
-				.run();
+				// A command-line argument: application.yaml's server.port (PORT, else
+				// 8080)
+				// outranks default properties.
+				.run("--server.port=0");
 		}
 		return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
 	}
@@ -101,12 +105,87 @@ class MultiNodeAndConsentIT extends IdentityTestSupport {
 		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void an_emergency_rotation_on_one_node_stops_old_tokens_on_another_within_a_second() {
+		Tenant brand = brand("emergency");
+		var client = integration(brand, java.util.EnumSet.of(com.atelier.platform.identity.Permission.BRAND_READ));
+		String before = clientCredentialsToken(brand, client, "brand:read");
+		Browser browser = browser(brand);
+		// This node has the brand's keys cached.
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(200);
+		int other = secondNodePort();
+
+		TenantContext.call(brand.ref(),
+				() -> secondNode.getBean(com.atelier.platform.identity.SigningKeys.class).rotate(OPERATOR, true));
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(1))
+			.untilAsserted(
+					() -> assertThat(browser.bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(401));
+		assertThat(browser.node(other).bearer("GET", "/admin/api/v1/brand", before).statusCode()).isEqualTo(401);
+	}
+
 	private static String kid(String jwt) {
 		return Browser.JSON
 			.readTree(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]),
 					java.nio.charset.StandardCharsets.UTF_8))
 			.get("kid")
 			.asString();
+	}
+
+	@Test
+	void a_repeated_scope_on_the_consent_page_or_in_the_consent_is_a_client_error() {
+		Tenant brand = brand("repeat");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		TenantContext.run(brand.ref(), () -> this.clients.save(partnerClient()));
+		Browser browser = browser(brand);
+		Browser.Pkce pkce = Browser.Pkce.create();
+		HttpResponse<String> authorize = browser.get(
+				"/oauth2/authorize?" + Browser.authorizeQuery("partner-app", "openid brand:read", pkce), "Accept",
+				"text/html");
+		HttpResponse<String> page = browser.get(Browser.location(authorize).getPath());
+		HttpResponse<String> signIn = browser.postForm("/login/staff",
+				Map.of("username", owner.email(), "password", owner.password(), "_csrf", Browser.csrf(page.body())));
+		URI resume = Browser.location(signIn);
+		URI consentUri = Browser
+			.location(browser.get(resume.getRawPath() + "?" + resume.getRawQuery(), "Accept", "text/html"));
+		Map<String, String> query = Browser.query(consentUri);
+
+		for (String scope : List.of("openid%20openid", "brand%3Aread%20brand%3Aread", "openid+openid+brand%3Aread")) {
+			HttpResponse<String> repeated = browser.get("/oauth2/consent?client_id=partner-app&state="
+					+ java.net.URLEncoder.encode(query.get("state"), java.nio.charset.StandardCharsets.UTF_8)
+					+ "&scope=" + scope);
+			assertThat(repeated.statusCode()).as(scope + ": " + repeated.body()).isEqualTo(400);
+			assertThat(repeated.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+		HttpResponse<String> consent = browser.get(consentUri.getRawPath() + "?" + consentUri.getRawQuery());
+		assertThat(consent.statusCode()).isEqualTo(200);
+		HttpResponse<String> twice = browser.postRaw("/oauth2/authorize",
+				"client_id=partner-app&state="
+						+ java.net.URLEncoder.encode(query.get("state"), java.nio.charset.StandardCharsets.UTF_8)
+						+ "&scope=brand%3Aread&scope=brand%3Aread&_csrf=" + Browser.csrf(consent.body()));
+		// The authorization server reads the consent's scopes as a set: a repeated one
+		// counts once, and the flow completes.
+		assertThat(twice.statusCode()).as(twice.body()).isEqualTo(302);
+		assertThat(Browser.location(twice).toString()).startsWith(Browser.REDIRECT_URI);
+	}
+
+	private static RegisteredClient partnerClient() {
+		return RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId("partner-app")
+			.clientName("Partner App")
+			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri(Browser.REDIRECT_URI)
+			.scope("openid")
+			.scope("brand:read")
+			.clientSettings(ClientSettings.builder()
+				.requireProofKey(true)
+				.requireAuthorizationConsent(true)
+				.setting("settings.atelier.audience", "admin")
+				.build())
+			.build();
 	}
 
 	@Test
@@ -130,9 +209,9 @@ class MultiNodeAndConsentIT extends IdentityTestSupport {
 		TenantContext.run(brand.ref(), () -> this.clients.save(partner));
 		Browser browser = browser(brand);
 		Browser.Pkce pkce = Browser.Pkce.create();
-		HttpResponse<String> authorize = browser.get("/oauth2/authorize?"
-				+ Browser.authorizeQuery("partner-app", pkce).replace("scope=openid", "scope=openid+brand%3Aread"),
-				"Accept", "text/html");
+		HttpResponse<String> authorize = browser.get(
+				"/oauth2/authorize?" + Browser.authorizeQuery("partner-app", "openid brand:read", pkce), "Accept",
+				"text/html");
 		HttpResponse<String> page = browser.get(Browser.location(authorize).getPath());
 		HttpResponse<String> signIn = browser.postForm("/login/staff",
 				Map.of("username", owner.email(), "password", owner.password(), "_csrf", Browser.csrf(page.body())));

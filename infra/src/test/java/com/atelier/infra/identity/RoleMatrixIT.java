@@ -72,6 +72,33 @@ class RoleMatrixIT extends IdentityTestSupport {
 	}
 
 	@Test
+	void a_staff_token_holds_only_what_both_the_role_and_the_granted_scopes_allow() {
+		Tenant brand = brand("granted");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Browser browser = browser(brand);
+		String token = browser.tokens("admin-console", "openid orders:read", owner.email(), owner.password())
+			.get("access_token")
+			.asString();
+		assertThat(browser.bearer("GET", "/admin/api/v1/orders", token).statusCode()).as("granted and in the role")
+			.isEqualTo(200);
+		HttpResponse<String> write = browser.json("POST", "/admin/api/v1/products",
+				"{\"handle\":\"scarf\",\"title\":\"Scarf\",\"variants\":[{\"sku\":\"SCARF-1\"}]}", "Authorization",
+				"Bearer " + token);
+		assertThat(write.statusCode()).as("an owner's token granted only orders:read cannot write the catalogue")
+			.isEqualTo(403);
+		assertThat(browser.bearer("GET", "/admin/api/v1/brand", token).statusCode()).as("not granted").isEqualTo(403);
+
+		Credentials analyst = staffMember(brand, Role.ANALYST);
+		String beyondRole = browser(brand)
+			.tokens("admin-console", "openid catalog:write catalog:read", analyst.email(), analyst.password())
+			.get("access_token")
+			.asString();
+		assertThat(browser.bearer("GET", "/admin/api/v1/products", beyondRole).statusCode()).isEqualTo(200);
+		assertThat(browser.json("POST", "/admin/api/v1/products", "{}", "Authorization", "Bearer " + beyondRole)
+			.statusCode()).as("a granted scope beyond the role gives nothing").isEqualTo(403);
+	}
+
+	@Test
 	void integrations_are_held_to_their_scopes() {
 		Tenant brand = brand("scopes");
 		Integrations.Credentials reader = integration(brand, EnumSet.of(Permission.BRAND_READ, Permission.STAFF_READ));

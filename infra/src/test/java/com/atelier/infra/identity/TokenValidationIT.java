@@ -52,6 +52,12 @@ class TokenValidationIT extends IdentityTestSupport {
 
 	static Map<String, String> acmeTokens;
 
+	static Map<String, String> acmeIdTokens;
+
+	static final String ADMIN_AUDIENCE = com.atelier.platform.identity.Audience.ADMIN.value();
+
+	static final String STOREFRONT_AUDIENCE = com.atelier.platform.identity.Audience.STOREFRONT.value();
+
 	@Autowired
 	JwtEncoder encoder;
 
@@ -68,11 +74,43 @@ class TokenValidationIT extends IdentityTestSupport {
 		Credentials owner = staffMember(acme, Role.OWNER);
 		Credentials shopper = customer(acme);
 		Integrations.Credentials client = integration(acme, EnumSet.of(Permission.BRAND_READ));
-		acmeTokens = Map.of("admin (staff)",
-				browser(acme).tokens("admin-console", owner.email(), owner.password()).get("access_token").asString(),
-				"storefront (shopper)",
-				browser(acme).tokens("storefront", shopper.email(), shopper.password()).get("access_token").asString(),
-				"admin (integration)", clientCredentialsToken(acme, client, "brand:read"));
+		JsonNode staffTokens = browser(acme).tokens("admin-console", owner.email(), owner.password());
+		JsonNode shopperTokens = browser(acme).tokens("storefront", shopper.email(), shopper.password());
+		acmeTokens = Map.of("admin (staff)", staffTokens.get("access_token").asString(), "storefront (shopper)",
+				shopperTokens.get("access_token").asString(), "admin (integration)",
+				clientCredentialsToken(acme, client, "brand:read"));
+		acmeIdTokens = Map.of("staff", staffTokens.get("id_token").asString(), "shopper",
+				shopperTokens.get("id_token").asString());
+	}
+
+	@Test
+	void id_tokens_are_not_access_tokens_for_any_api() {
+		setUp();
+		List<String> accepted = new ArrayList<>();
+		for (Map.Entry<String, String> token : acmeIdTokens.entrySet()) {
+			for (String path : List.of("/admin/api/v1/brand", "/storefront/api/v1/customers/me", "/userinfo")) {
+				int status = status(acme, path, token.getValue());
+				if (status != 401) {
+					accepted.add(token.getKey() + "'s id_token on " + path + " -> " + status);
+				}
+			}
+		}
+		assertThat(accepted).as("ID tokens must be refused as access tokens").isEmpty();
+		JsonNode idClaims = claims(acmeIdTokens.get("shopper"));
+		assertThat(idClaims.has("tenant")).as("no tenant authority claim in an ID token").isFalse();
+		assertThat(idClaims.has("principal_type")).isFalse();
+	}
+
+	@Test
+	void access_tokens_are_typed_and_their_audience_is_never_a_client_id() {
+		setUp();
+		for (String token : acmeTokens.values()) {
+			assertThat(header(token).get("typ").asString()).isEqualTo("at+jwt");
+			assertThat(claims(token).get("aud").asString()).isNotIn("admin-console", "storefront", "admin");
+		}
+		assertThat(header(acmeIdTokens.get("shopper")).has("typ")
+				&& "at+jwt".equalsIgnoreCase(header(acmeIdTokens.get("shopper")).get("typ").asString()))
+			.isFalse();
 	}
 
 	@Test
@@ -131,7 +169,9 @@ class TokenValidationIT extends IdentityTestSupport {
 		attacks.put("issuer that is not a URL", mint(acme, (claims) -> claims.issuer("acme")));
 		attacks.put("no tenant claim", mint(acme, (claims) -> claims.claims((c) -> c.remove("tenant"))));
 		attacks.put("other tenant's id", mint(acme, (claims) -> claims.claim("tenant", other.id().toString())));
-		attacks.put("wrong audience", mint(acme, (claims) -> claims.audience(List.of("storefront"))));
+		attacks.put("wrong audience", mint(acme, (claims) -> claims.audience(List.of(STOREFRONT_AUDIENCE))));
+		attacks.put("the admin console's client id as audience",
+				mint(acme, (claims) -> claims.audience(List.of("admin-console"))));
 		attacks.put("no audience", mint(acme, (claims) -> claims.claims((c) -> c.remove("aud"))));
 		attacks.put("expired", mint(acme, (claims) -> claims.issuedAt(Instant.now().minusSeconds(3600))
 			.expiresAt(Instant.now().minusSeconds(300))));
@@ -142,6 +182,9 @@ class TokenValidationIT extends IdentityTestSupport {
 					.replace("\"staff\"", "\"client\"")) + "." + parts[2]);
 		attacks.put("truncated signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20));
 		attacks.put("garbage", "not-a-jwt");
+		attacks.put("no typ (RFC 9068)", mintTyped(acme, null));
+		attacks.put("typ JWT", mintTyped(acme, "JWT"));
+		attacks.put("typ of an ID token's kind", mintTyped(acme, "id_token+jwt"));
 		List<String> accepted = new ArrayList<>();
 		attacks.forEach((name, token) -> {
 			int status = status(acme, "/admin/api/v1/brand", token);
@@ -173,18 +216,46 @@ class TokenValidationIT extends IdentityTestSupport {
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer("http://" + tenant.localHost() + ":" + this.port)
 			.subject(owner.id())
-			.audience(List.of("admin"))
+			.audience(List.of(ADMIN_AUDIENCE))
 			.issuedAt(now)
 			.notBefore(now)
 			.expiresAt(now.plusSeconds(300))
 			.claim("tenant", tenant.id().toString())
-			.claim("principal_type", "staff");
+			.claim("principal_type", "staff")
+			.claim("scope", List.of("brand:read"));
 		change.accept(claims);
 		JwtClaimsSet built = claims.build();
+		return TenantContext.call(tenant.ref(), () -> this.encoder
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type("at+jwt").build(), built))
+			.getTokenValue());
+	}
+
+	/** A valid staff token of the tenant whose JOSE header has this {@code typ}. */
+	private String mintTyped(Tenant tenant, String typ) {
+		Credentials owner = ownerOf(tenant);
+		Instant now = Instant.now();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer("http://" + tenant.localHost() + ":" + this.port)
+			.subject(owner.id())
+			.audience(List.of(ADMIN_AUDIENCE))
+			.issuedAt(now)
+			.notBefore(now)
+			.expiresAt(now.plusSeconds(300))
+			.claim("tenant", tenant.id().toString())
+			.claim("principal_type", "staff")
+			.claim("scope", List.of("brand:read"))
+			.build();
+		JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256);
+		if (typ != null) {
+			header.type(typ);
+		}
 		return TenantContext.call(tenant.ref(),
-				() -> this.encoder
-					.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), built))
-					.getTokenValue());
+				() -> this.encoder.encode(JwtEncoderParameters.from(header.build(), claims)).getTokenValue());
+	}
+
+	private static JsonNode header(String jwt) {
+		return Browser.JSON
+			.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8));
 	}
 
 	private final Map<String, Credentials> owners = new java.util.concurrent.ConcurrentHashMap<>();

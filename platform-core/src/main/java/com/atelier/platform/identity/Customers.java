@@ -11,16 +11,18 @@ import org.jspecify.annotations.Nullable;
 public interface Customers {
 
 	/**
-	 * Creates an account. The verification token is returned once (and logged in
-	 * development); only its hash is stored.
+	 * Creates an account, and sends its address a verification token
+	 * ({@link ShopperNotices}); only the token's hash is stored. When the address already
+	 * has an account, nothing changes and its owner is notified instead; the caller must
+	 * answer exactly as for a new account (no account enumeration).
 	 * @param email email
 	 * @param password 10 to 128 characters
 	 * @param displayName optional name
-	 * @return the customer and the token to verify their email with
-	 * @throws CustomerAlreadyExists when the email has an account at this brand
+	 * @return the new customer and the token to verify their email with, or empty when
+	 * the address already had an account
 	 * @throws InvalidIdentityRequest when a field is invalid
 	 */
-	SignUp signUp(String email, String password, @Nullable String displayName);
+	Optional<SignUp> signUp(String email, String password, @Nullable String displayName);
 
 	/**
 	 * Marks the email of the token's customer as verified; the token can be used once.

@@ -33,7 +33,14 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
-		return respond(Problems.of(ex));
+		ResponseEntity<ProblemDetail> response = respond(Problems.of(ex));
+		if (ex.headers().isEmpty()) {
+			return response;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(response.getHeaders());
+		ex.headers().forEach(headers::set);
+		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,6 +1,7 @@
 package com.atelier.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An expected failure with one stable problem type. API modules translate it into an RFC
@@ -35,6 +36,14 @@ public abstract class ProblemException extends RuntimeException {
 
 	public List<FieldProblem> fieldProblems() {
 		return this.fieldProblems;
+	}
+
+	/**
+	 * Response headers that go with the problem (for example {@code Retry-After}).
+	 * @return header names and values; none by default
+	 */
+	public Map<String, String> headers() {
+		return Map.of();
 	}
 
 }

@@ -1,8 +1,10 @@
 package com.atelier.storefront.customer;
 
-import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +15,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.atelier.platform.identity.CredentialThrottle;
+import com.atelier.platform.identity.CredentialThrottle.Key;
+import com.atelier.platform.identity.CredentialThrottle.Kind;
 import com.atelier.platform.identity.Customer;
 import com.atelier.platform.identity.Customers;
+import com.atelier.platform.identity.Emails;
 import com.atelier.platform.identity.InvalidIdentityRequest;
+import com.atelier.platform.identity.InvalidVerificationToken;
 import com.atelier.platform.identity.UnknownPrincipal;
+import com.atelier.platform.tenancy.TenantContext;
 
 /**
- * Shopper accounts: sign-up ({@code POST /storefront/api/v1/customers}), email
- * verification ({@code POST .../customers/verify}) and the signed-in shopper
+ * Shopper accounts: sign-up ({@code POST /storefront/api/v1/customers}, answered alike
+ * whether or not the address has an account), email verification
+ * ({@code POST .../customers/verify}) and the signed-in shopper
  * ({@code GET .../customers/me}, with a storefront token). Signing in is the
  * authorization code flow with PKCE against the brand's issuer, client
  * {@code storefront}.
@@ -30,26 +39,50 @@ class CustomerController {
 
 	private final Customers customers;
 
-	CustomerController(Customers customers) {
+	private final CredentialThrottle throttle;
+
+	CustomerController(Customers customers, CredentialThrottle throttle) {
 		this.customers = customers;
+		this.throttle = throttle;
 	}
 
+	/**
+	 * 202 whether or not the address already has an account at the brand: the answer
+	 * never tells (the owner of an existing address is notified instead).
+	 */
 	@PostMapping("/storefront/api/v1/customers")
-	ResponseEntity<CustomerResource> signUp(@RequestBody SignUpRequest body) {
+	ResponseEntity<SignUpAccepted> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
 		if (body.email() == null || body.password() == null) {
 			throw InvalidIdentityRequest.of(body.email() == null ? "email" : "password", "is required");
 		}
-		Customer customer = this.customers.signUp(body.email(), body.password(), body.displayName()).customer();
-		return ResponseEntity.created(URI.create("/storefront/api/v1/customers/me"))
-			.body(CustomerResource.of(customer));
+		// Each sign-up costs a password hash and may notify an address: bounded per IP
+		// address and per address signed up with, checked before any of that work.
+		// Counted
+		// alike for known and new addresses, so a lock tells nothing either.
+		List<Key> keys = List.of(Key.ip(Kind.SIGN_UP_IP, request.getRemoteAddr()),
+				Key.signUp(TenantContext.require().id(), body.email()));
+		this.throttle.check(keys);
+		this.customers.signUp(body.email(), body.password(), body.displayName());
+		this.throttle.count(keys);
+		return ResponseEntity.accepted()
+			.body(new SignUpAccepted(Emails.normalize("email", body.email()),
+					"Check this address's inbox: the message there says how to go on."));
 	}
 
 	@PostMapping("/storefront/api/v1/customers/verify")
-	CustomerResource verify(@RequestBody VerifyRequest body) {
+	CustomerResource verify(@RequestBody VerifyRequest body, HttpServletRequest request) {
 		if (body.token() == null || body.token().isBlank()) {
 			throw InvalidIdentityRequest.of("token", "is required");
 		}
-		return CustomerResource.of(this.customers.verify(body.token()));
+		List<Key> keys = List.of(Key.ip(Kind.VERIFY_IP, request.getRemoteAddr()));
+		this.throttle.check(keys);
+		try {
+			return CustomerResource.of(this.customers.verify(body.token()));
+		}
+		catch (InvalidVerificationToken ex) {
+			this.throttle.count(keys);
+			throw ex;
+		}
 	}
 
 	@GetMapping("/storefront/api/v1/customers/me")
@@ -66,6 +99,13 @@ class CustomerController {
 	 * @param displayName name
 	 */
 	record SignUpRequest(@Nullable String email, @Nullable String password, @Nullable String displayName) {
+	}
+
+	/**
+	 * @param email the normalized address
+	 * @param message what to do next
+	 */
+	record SignUpAccepted(String email, String message) {
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package com.atelier.platform.identity.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +32,14 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.atelier.platform.cluster.ClusterSignals;
+import com.atelier.platform.identity.AuditLog;
 import com.atelier.platform.identity.Audience;
+import com.atelier.platform.identity.CredentialThrottle;
 import com.atelier.platform.identity.Integrations;
 import com.atelier.platform.identity.Staff;
 import com.atelier.platform.identity.TenantTokens;
+import com.atelier.platform.jobs.PeriodicJob;
+import com.atelier.platform.tenancy.PlatformDsl;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 import com.atelier.platform.tenancy.TenantResolver;
@@ -74,8 +80,9 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new TenantAuthorizationService(jdbc, clients);
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, TransactionOperations transactions,
+			RegisteredClientRepository clients) {
+		return new TenantAuthorizationService(jdbc, transactions, clients);
 	}
 
 	@Bean
@@ -129,6 +136,29 @@ public class IdentityConfiguration {
 	@Bean
 	JwtDecoder jwtDecoder(TenantTokenValidation tokens) {
 		return tokens.decoder(Set.of(Audience.ADMIN, Audience.STOREFRONT));
+	}
+
+	@Bean
+	JooqCredentialThrottle credentialThrottle(PlatformDsl platform, IdentityProperties properties) {
+		return new JooqCredentialThrottle(platform, properties.throttle());
+	}
+
+	/** Deletes forgotten failures and ended locks every 10 minutes. */
+	@Bean
+	PeriodicJob credentialAttemptsCleanup(JooqCredentialThrottle throttle,
+			@Value("${atelier.jobs.enabled:true}") boolean enabled) {
+		return new PeriodicJob("credential-attempts-cleanup", throttle::forgetOld, enabled, Duration.ofMinutes(10));
+	}
+
+	@Bean
+	DeviceTrust deviceTrust(KeyCipher cipher, CredentialThrottle throttle) {
+		return new DeviceTrust(cipher, () -> throttle.limits().deviceTrust());
+	}
+
+	@Bean
+	SignInGuard signInGuard(CredentialThrottle throttle, DeviceTrust devices, AuditLog audit, TenantDsl db,
+			TransactionOperations transactions) {
+		return new SignInGuard(throttle, devices, audit, db, transactions);
 	}
 
 	/** Sign-in lookups, for the login pages' security chains (not beans themselves). */

@@ -5,7 +5,10 @@ package com.atelier.platform.identity.internal;
  */
 final class IdentitySettings {
 
-	/** Client setting: the {@code aud} of the access tokens the client gets. */
+	/**
+	 * Client setting: the API of the access tokens the client gets
+	 * ({@code Audience#setting()}).
+	 */
 	static final String AUDIENCE = "settings.atelier.audience";
 
 	/** The admin console's client id, in every tenant. */

@@ -1,7 +1,10 @@
 package com.atelier.platform.identity.internal;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 
@@ -19,12 +22,14 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.stereotype.Component;
 
 import com.atelier.platform.identity.Audience;
+import com.atelier.platform.identity.Permission;
 import com.atelier.platform.tenancy.TenantSetup;
 
 /**
  * Gives every tenant what its authorization server needs: a signing key, and the two
  * public clients (PKCE, authorization code with refresh tokens): {@code admin-console}
- * for staff and {@code storefront} for shoppers. Creates only what is missing.
+ * for staff (which may ask for every permission scope) and {@code storefront} for
+ * shoppers. Creates only what is missing, and adds permission scopes the console lacks.
  */
 @Component
 @Order(10)
@@ -45,15 +50,31 @@ class IdentityTenantSetup implements TenantSetup {
 		tenant.connection((connection) -> {
 			JdbcRegisteredClientRepository clients = new JdbcRegisteredClientRepository(
 					new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
-			if (clients.findByClientId(IdentitySettings.ADMIN_CONSOLE) == null) {
+			RegisteredClient console = clients.findByClientId(IdentitySettings.ADMIN_CONSOLE);
+			if (console == null) {
 				clients.save(publicClient(IdentitySettings.ADMIN_CONSOLE, "Admin console", Audience.ADMIN,
 						this.properties.adminConsoleRedirectUris(), this.properties.staffRefreshTokenTtl()));
+			}
+			else if (!console.getScopes().containsAll(permissionScopes())) {
+				// Consoles created before staff tokens were held to their scopes (or
+				// before
+				// a permission existed) may ask for every permission.
+				clients
+					.save(RegisteredClient.from(console).scopes((scopes) -> scopes.addAll(permissionScopes())).build());
 			}
 			if (clients.findByClientId(IdentitySettings.STOREFRONT) == null) {
 				clients.save(publicClient(IdentitySettings.STOREFRONT, "Storefront", Audience.STOREFRONT,
 						this.properties.storefrontRedirectUris(), this.properties.customerRefreshTokenTtl()));
 			}
 		});
+	}
+
+	/**
+	 * The scopes staff ask the admin console for: one per permission. A staff token holds
+	 * the permissions both granted and in the member's role.
+	 */
+	private static Set<String> permissionScopes() {
+		return Arrays.stream(Permission.values()).map(Permission::scope).collect(Collectors.toSet());
 	}
 
 	private RegisteredClient publicClient(String clientId, String name, Audience audience, List<String> redirectUris,
@@ -68,10 +89,15 @@ class IdentityTenantSetup implements TenantSetup {
 			.scope(OidcScopes.OPENID)
 			.scope(OidcScopes.PROFILE)
 			.scope(OidcScopes.EMAIL)
+			.scopes((scopes) -> {
+				if (audience == Audience.ADMIN) {
+					scopes.addAll(permissionScopes());
+				}
+			})
 			.clientSettings(ClientSettings.builder()
 				.requireProofKey(true)
 				.requireAuthorizationConsent(false)
-				.setting(IdentitySettings.AUDIENCE, audience.value())
+				.setting(IdentitySettings.AUDIENCE, audience.setting())
 				.build())
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(this.properties.accessTokenTtl())

@@ -7,21 +7,16 @@ import java.util.UUID;
 
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.atelier.platform.identity.Customer;
-import com.atelier.platform.identity.CustomerAlreadyExists;
 import com.atelier.platform.identity.Customers;
 import com.atelier.platform.identity.Emails;
 import com.atelier.platform.identity.InvalidIdentityRequest;
 import com.atelier.platform.identity.InvalidVerificationToken;
+import com.atelier.platform.identity.ShopperNotices;
 import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
@@ -29,31 +24,29 @@ import com.atelier.platform.tenancy.TenantDsl;
 import static com.atelier.platform.jooq.tenant_template.Tables.CUSTOMERS;
 
 /**
- * Shopper accounts in the tenant's schema. Email verification tokens are stored hashed;
- * with {@code atelier.identity.log-verification-tokens=true} (development) they are
- * logged, since Atelier sends no email yet.
+ * Shopper accounts in the tenant's schema. Email verification tokens are stored hashed
+ * and sent through {@link ShopperNotices}. Sign-up answers the same whether or not the
+ * address has an account, and does the same work (a password hash, one insert): the owner
+ * of an existing address is notified instead of the caller being told.
  */
 @Service
 @Transactional
 class JooqCustomers implements Customers {
 
-	private static final Logger log = LoggerFactory.getLogger(JooqCustomers.class);
-
 	private final TenantDsl db;
 
 	private final PasswordEncoder passwords;
 
-	private final boolean logTokens;
+	private final ShopperNotices notices;
 
-	JooqCustomers(TenantDsl db, PasswordEncoder passwords,
-			@Value("${atelier.identity.log-verification-tokens:false}") boolean logTokens) {
+	JooqCustomers(TenantDsl db, PasswordEncoder passwords, ShopperNotices notices) {
 		this.db = db;
 		this.passwords = passwords;
-		this.logTokens = logTokens;
+		this.notices = notices;
 	}
 
 	@Override
-	public SignUp signUp(String email, String password, @Nullable String displayName) {
+	public Optional<SignUp> signUp(String email, String password, @Nullable String displayName) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String normalized = null;
 		try {
@@ -71,31 +64,27 @@ class JooqCustomers implements Customers {
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityRequest(problems);
 		}
-		if (this.db.dsl().fetchExists(CUSTOMERS, CUSTOMERS.EMAIL.eq(normalized))) {
-			throw new CustomerAlreadyExists();
-		}
+		// Hashed whether or not the address has an account: both answers take as long.
+		String hash = this.passwords.encode(password);
 		UUID id = UUID.randomUUID();
 		String token = Secrets.generate("cv_");
-		try {
-			this.db.dsl()
-				.insertInto(CUSTOMERS)
-				.set(CUSTOMERS.ID, id)
-				.set(CUSTOMERS.EMAIL, normalized)
-				.set(CUSTOMERS.DISPLAY_NAME,
-						(displayName != null && !displayName.isBlank()) ? displayName.strip() : null)
-				.set(CUSTOMERS.PASSWORD_HASH, this.passwords.encode(password))
-				.set(CUSTOMERS.EMAIL_VERIFIED, false)
-				.set(CUSTOMERS.VERIFICATION_TOKEN_HASH, Sha256SecretEncoder.hash(token))
-				.execute();
+		boolean created = this.db.dsl()
+			.insertInto(CUSTOMERS)
+			.set(CUSTOMERS.ID, id)
+			.set(CUSTOMERS.EMAIL, normalized)
+			.set(CUSTOMERS.DISPLAY_NAME, (displayName != null && !displayName.isBlank()) ? displayName.strip() : null)
+			.set(CUSTOMERS.PASSWORD_HASH, hash)
+			.set(CUSTOMERS.EMAIL_VERIFIED, false)
+			.set(CUSTOMERS.VERIFICATION_TOKEN_HASH, Sha256SecretEncoder.hash(token))
+			.onConflict(CUSTOMERS.EMAIL)
+			.doNothing()
+			.execute() == 1;
+		if (!created) {
+			this.notices.accountExists(TenantContext.require(), normalized);
+			return Optional.empty();
 		}
-		catch (DuplicateKeyException raced) {
-			throw new CustomerAlreadyExists();
-		}
-		if (this.logTokens) {
-			log.info("Email verification for {} at {}: POST /storefront/api/v1/customers/verify"
-					+ " {{\"token\":\"{}\"}}", normalized, TenantContext.require().slug(), token);
-		}
-		return new SignUp(find(id).orElseThrow(), token);
+		this.notices.verifyEmail(TenantContext.require(), normalized, token);
+		return Optional.of(new SignUp(find(id).orElseThrow(), token));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package com.atelier.platform.identity.internal;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -78,9 +77,9 @@ class JooqIntegrations implements Integrations {
 			.scopes((s) -> scopes.forEach((p) -> s.add(p.scope())))
 			.clientSettings(ClientSettings.builder()
 				.requireAuthorizationConsent(false)
-				.setting(IdentitySettings.AUDIENCE, Audience.ADMIN.value())
+				.setting(IdentitySettings.AUDIENCE, Audience.ADMIN.setting())
 				.build())
-			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(IdentityProperties.FIXED_TOKEN_TTL).build())
 			.build();
 		this.clients.save(client);
 		this.db.dsl()

@@ -1,5 +1,6 @@
 package com.atelier.platform.identity.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,15 +39,27 @@ class JooqSigningKeys implements SigningKeys {
 
 	@Override
 	public String rotate(Actor actor) {
+		return rotate(actor, false);
+	}
+
+	@Override
+	public String rotate(Actor actor, boolean emergency) {
 		TenantRef tenant = TenantContext.require();
-		String kid = this.ring.rotate(this.db.dsl(), tenant.id());
-		this.audit.record(actor, "signing-key.rotated", "signing-key", kid, null, Map.of("kid", kid));
+		TenantKeyRing.Rotation rotation = this.ring.rotate(this.db.dsl(), tenant.id(), emergency);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("kid", rotation.kid());
+		if (emergency) {
+			after.put("emergency", true);
+			after.put("revoked", rotation.revoked());
+		}
+		this.audit.record(actor, emergency ? "signing-key.revoked" : "signing-key.rotated", "signing-key",
+				rotation.kid(), null, after);
 		// Every node reloads this tenant's keys when the rotation commits.
 		this.db.dsl()
 			.select(function("pg_notify", String.class, val(TenantKeyRing.CHANNEL), val(tenant.id().toString())))
 			.fetch();
 		this.ring.forget(tenant.id());
-		return kid;
+		return rotation.kid();
 	}
 
 	@Override
@@ -55,8 +68,16 @@ class JooqSigningKeys implements SigningKeys {
 		return this.db.dsl()
 			.selectFrom(SIGNING_KEYS)
 			.orderBy(SIGNING_KEYS.CREATED_AT.desc())
-			.fetch((r) -> new KeyInfo(r.getKid(), r.getAlgorithm(), "ACTIVE".equals(r.getStatus()),
-					r.getCreatedAt().toInstant(), (r.getRetiredAt() != null) ? r.getRetiredAt().toInstant() : null));
+			.fetch((r) -> new KeyInfo(r.getKid(), r.getAlgorithm(), status(r.getStatus()), r.getCreatedAt().toInstant(),
+					(r.getRetiredAt() != null) ? r.getRetiredAt().toInstant() : null));
+	}
+
+	private static KeyInfo.Status status(String stored) {
+		return switch (stored) {
+			case "ACTIVE" -> KeyInfo.Status.SIGNING;
+			case TenantKeyRing.REVOKED -> KeyInfo.Status.REVOKED;
+			default -> KeyInfo.Status.RETIRED;
+		};
 	}
 
 }

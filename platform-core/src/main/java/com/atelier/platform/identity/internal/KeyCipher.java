@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -73,6 +74,23 @@ final class KeyCipher {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot decrypt signing key " + kid
 					+ ": wrong master key, or the key row does not belong to this tenant", ex);
+		}
+	}
+
+	/**
+	 * A key for another purpose, derived from the master key (HMAC-SHA256 of the
+	 * purpose), so that no second secret needs managing.
+	 * @param purpose what the key is for, e.g. {@code device-cookie-v1}
+	 * @return 32 bytes
+	 */
+	byte[] derive(String purpose) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key().getEncoded(), "HmacSHA256"));
+			return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot derive a key", ex);
 		}
 	}
 

@@ -7,34 +7,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionOperations;
 
 import com.atelier.platform.tenancy.TenantContext;
 
 /**
  * Authorization state (codes, tokens, consents in flight) in the tenant's schema, so any
- * node can serve any step of a flow. Adds refresh token reuse detection: when a refresh
- * token is rotated, a hash of the old one is kept; presenting an old one again revokes
- * the whole authorization (the current refresh token with it) and is refused. Access
- * tokens are self-contained JWTs and expire on their own (10 minutes).
+ * node can serve any step of a flow. Adds refresh token reuse detection: a refresh
+ * rotates the token by compare-and-set on the presented one, so of concurrent refreshes
+ * with one token exactly one wins and the others are reuse; a hash of each rotated-away
+ * token is kept, and presenting one again is reuse too. Reuse revokes the whole
+ * authorization (the current refresh token with it) and is refused. Access tokens are
+ * self-contained JWTs and expire on their own (10 minutes).
  */
 final class TenantAuthorizationService implements OAuth2AuthorizationService {
 
 	private static final Logger log = LoggerFactory.getLogger(TenantAuthorizationService.class);
 
+	/**
+	 * Attribute of an authorization found by its refresh token: that token, so that
+	 * {@link #save} can rotate it by compare-and-set. Never stored.
+	 */
+	private static final String PRESENTED_REFRESH_TOKEN = TenantAuthorizationService.class.getName()
+			+ ".presentedRefreshToken";
+
 	private final JdbcOperations jdbc;
+
+	private final TransactionOperations transactions;
 
 	private final RegisteredClientRepository clients;
 
 	private volatile @Nullable JdbcOAuth2AuthorizationService delegate;
 
-	TenantAuthorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
+	TenantAuthorizationService(JdbcOperations jdbc, TransactionOperations transactions,
+			RegisteredClientRepository clients) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.clients = clients;
 	}
 
@@ -56,20 +72,56 @@ final class TenantAuthorizationService implements OAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2RefreshToken> next = authorization.getRefreshToken();
+		String presented = authorization.getAttribute(PRESENTED_REFRESH_TOKEN);
+		OAuth2Authorization clean = (presented != null) ? OAuth2Authorization.from(authorization)
+			.attributes((attributes) -> attributes.remove(PRESENTED_REFRESH_TOKEN))
+			.build() : authorization;
+		OAuth2Authorization.Token<OAuth2RefreshToken> next = clean.getRefreshToken();
+		if (presented != null && next != null && !presented.equals(next.getToken().getTokenValue())) {
+			rotate(clean, presented, next.getToken().getTokenValue());
+			return;
+		}
 		if (next != null) {
-			OAuth2Authorization existing = delegate().findById(authorization.getId());
+			OAuth2Authorization existing = delegate().findById(clean.getId());
 			OAuth2Authorization.Token<OAuth2RefreshToken> previous = (existing != null) ? existing.getRefreshToken()
 					: null;
 			if (previous != null
 					&& !Objects.equals(previous.getToken().getTokenValue(), next.getToken().getTokenValue())) {
-				this.jdbc.update(
-						"insert into oauth2_rotated_refresh_token (token_hash, authorization_id) values (?, ?)"
-								+ " on conflict do nothing",
-						Sha256SecretEncoder.hash(previous.getToken().getTokenValue()), authorization.getId());
+				rotated(previous.getToken().getTokenValue(), clean.getId());
 			}
 		}
-		delegate().save(authorization);
+		delegate().save(clean);
+	}
+
+	/**
+	 * A refresh: the new refresh token replaces the presented one only if the presented
+	 * one is still the current one (compare-and-set, in the transaction that stores the
+	 * new one). Otherwise another refresh with the same token won a race, and this one is
+	 * reuse: the whole authorization goes, and the request is refused.
+	 */
+	private void rotate(OAuth2Authorization authorization, String presented, String next) {
+		Boolean won = this.transactions.execute((status) -> {
+			int swapped = this.jdbc.update(
+					"update oauth2_authorization set refresh_token_value = ? where id = ? and refresh_token_value = ?",
+					next, authorization.getId(), presented);
+			if (swapped != 1) {
+				return false;
+			}
+			rotated(presented, authorization.getId());
+			delegate().save(authorization);
+			return true;
+		});
+		if (!Boolean.TRUE.equals(won)) {
+			log.warn("Refresh token reuse in tenant {} (concurrent refresh): revoking authorization {} of {}",
+					TenantContext.require().slug(), authorization.getId(), authorization.getPrincipalName());
+			remove(authorization);
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+	}
+
+	private void rotated(String refreshToken, String authorizationId) {
+		this.jdbc.update("insert into oauth2_rotated_refresh_token (token_hash, authorization_id) values (?, ?)"
+				+ " on conflict do nothing", Sha256SecretEncoder.hash(refreshToken), authorizationId);
 	}
 
 	@Override
@@ -86,6 +138,11 @@ final class TenantAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		OAuth2Authorization found = delegate().findByToken(token, tokenType);
+		if (found != null && found.getRefreshToken() != null
+				&& token.equals(found.getRefreshToken().getToken().getTokenValue())) {
+			// Remembered (in memory only) so that a rotation can compare-and-set on it.
+			return OAuth2Authorization.from(found).attribute(PRESENTED_REFRESH_TOKEN, token).build();
+		}
 		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
 			var family = this.jdbc.queryForList(
 					"select authorization_id from oauth2_rotated_refresh_token where token_hash = ?", String.class,

@@ -24,6 +24,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -37,13 +38,16 @@ import static com.atelier.platform.jooq.tenant_template.Tables.SIGNING_KEYS;
 /**
  * Each tenant's RSA signing keys (RS256, 2048 bits), stored in its schema with the
  * private half encrypted ({@link KeyCipher}). Loaded once per tenant and cached; a
- * rotation notifies {@value #CHANNEL} so every node reloads that tenant's keys.
+ * rotation notifies {@value #CHANNEL} so every node reloads that tenant's keys. A retired
+ * key stays published only as long as a token it signed can live (plus clock skew).
  */
 final class TenantKeyRing {
 
 	static final String CHANNEL = "atelier_keys";
 
 	static final String ALGORITHM = "RS256";
+
+	static final String REVOKED = "REVOKED";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -101,20 +105,47 @@ final class TenantKeyRing {
 		}
 	}
 
-	/** Retires the signing key and creates a new one; returns the new key id. */
-	String rotate(DSLContext tx, TenantId tenant) {
+	/**
+	 * Retires the signing key and creates a new one; returns the new key id. A retired
+	 * key stays published for the retention (its tokens keep verifying until they
+	 * expire); in an emergency every published key is revoked instead: never published
+	 * again, so every token signed before stops verifying as soon as nodes reload the
+	 * keys.
+	 */
+	Rotation rotate(DSLContext tx, TenantId tenant, boolean emergency) {
 		OffsetDateTime now = OffsetDateTime.now();
-		tx.update(SIGNING_KEYS)
-			.set(SIGNING_KEYS.STATUS, "RETIRED")
-			.set(SIGNING_KEYS.RETIRED_AT, now)
-			.where(SIGNING_KEYS.STATUS.eq("ACTIVE"))
-			.execute();
-		// Keys retired long enough ago that nothing they signed is still valid.
+		List<String> revoked = List.of();
+		if (emergency) {
+			revoked = tx.update(SIGNING_KEYS)
+				.set(SIGNING_KEYS.STATUS, REVOKED)
+				.set(SIGNING_KEYS.RETIRED_AT, now)
+				.where(published(now))
+				.returning(SIGNING_KEYS.KID)
+				.fetch(SIGNING_KEYS.KID);
+		}
+		else {
+			tx.update(SIGNING_KEYS)
+				.set(SIGNING_KEYS.STATUS, "RETIRED")
+				.set(SIGNING_KEYS.RETIRED_AT, now)
+				.where(SIGNING_KEYS.STATUS.eq("ACTIVE"))
+				.execute();
+		}
+		// Keys retired or revoked long enough ago that nothing they signed is still
+		// valid.
 		tx.deleteFrom(SIGNING_KEYS)
-			.where(SIGNING_KEYS.STATUS.eq("RETIRED"))
+			.where(SIGNING_KEYS.STATUS.in("RETIRED", REVOKED))
 			.and(SIGNING_KEYS.RETIRED_AT.lt(now.minus(this.retiredKeyRetention)))
 			.execute();
-		return insert(tx, tenant);
+		return new Rotation(insert(tx, tenant), revoked);
+	}
+
+	/**
+	 * The keys that verify tokens at {@code now}: the signing key and recently retired
+	 * ones.
+	 */
+	private Condition published(OffsetDateTime now) {
+		return SIGNING_KEYS.STATUS.eq("ACTIVE")
+			.or(SIGNING_KEYS.STATUS.eq("RETIRED").and(SIGNING_KEYS.RETIRED_AT.ge(now.minus(this.retiredKeyRetention))));
 	}
 
 	private String insert(DSLContext tx, TenantId tenant) {
@@ -134,11 +165,10 @@ final class TenantKeyRing {
 	}
 
 	private Keys load(TenantId tenant, DSLContext dsl) {
-		OffsetDateTime publishedSince = OffsetDateTime.now().minus(this.retiredKeyRetention);
 		RSAKey signing = null;
 		List<JWK> published = new ArrayList<>();
 		var rows = dsl.selectFrom(SIGNING_KEYS)
-			.where(SIGNING_KEYS.STATUS.eq("ACTIVE").or(SIGNING_KEYS.RETIRED_AT.ge(publishedSince)))
+			.where(published(OffsetDateTime.now()))
 			.orderBy(SIGNING_KEYS.CREATED_AT.desc())
 			.fetch();
 		for (var row : rows) {
@@ -194,6 +224,13 @@ final class TenantKeyRing {
 	 * @param encoder signs with {@code signing}
 	 */
 	record Keys(RSAKey signing, JWKSet published, JwtEncoder encoder) {
+	}
+
+	/**
+	 * @param kid the new signing key
+	 * @param revoked keys an emergency rotation revoked
+	 */
+	record Rotation(String kid, List<String> revoked) {
 	}
 
 }

@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -53,11 +55,12 @@ import com.atelier.platform.tenancy.TenantRef;
 import com.atelier.platform.tenancy.TenantResolver;
 
 /**
- * Validates access tokens against the request's tenant: RS256 only, signed by one of the
- * tenant's published keys; {@code exp} required and respected (with a small clock skew),
- * {@code nbf} respected; the issuer's host is one of the tenant's hosts (exact match
- * through the directory, never a suffix); the {@code tenant} claim is the tenant's id;
- * the audience is the API's. One decoder per tenant and audience, cached.
+ * Validates access tokens against the request's tenant: JOSE type {@code at+jwt} (RFC
+ * 9068: never an ID token), RS256 only, signed by one of the tenant's published keys;
+ * {@code exp} required and respected (with a small clock skew), {@code nbf} respected;
+ * the issuer's host is one of the tenant's hosts (exact match through the directory,
+ * never a suffix); the {@code tenant} claim is the tenant's id; the audience is the
+ * API's. One decoder per tenant and audience, cached.
  */
 final class TenantTokenValidation implements TenantTokens {
 
@@ -124,6 +127,11 @@ final class TenantTokenValidation implements TenantTokens {
 		};
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+		// Access tokens only (RFC 9068): an ID token or any other JWT the tenant's keys
+		// signed has another type, or none.
+		processor.setJWSTypeVerifier(
+				new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AtelierTokenCustomizer.ACCESS_TOKEN_TYPE),
+						new JOSEObjectType("application/at+jwt")));
 		// Claims are checked by the validators below, with Atelier's rules.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
@@ -188,7 +196,14 @@ final class TenantTokenValidation implements TenantTokens {
 					StaffMember member = this.principals.staff(id, () -> this.staff.find(id))
 						.filter(StaffMember::active)
 						.orElseThrow(() -> new InvalidBearerTokenException("The staff account is disabled or removed"));
-					member.role().permissions().forEach((p) -> authorities.add(new SimpleGrantedAuthority(p.scope())));
+					// What the role allows and the token was granted, never more (a token
+					// asked for orders:read does not write the catalogue).
+					List<String> granted = jwt.getClaimAsStringList("scope");
+					member.role()
+						.permissions()
+						.stream()
+						.filter((p) -> granted != null && granted.contains(p.scope()))
+						.forEach((p) -> authorities.add(new SimpleGrantedAuthority(p.scope())));
 				}
 				case CLIENT -> {
 					String clientId = jwt.getSubject();

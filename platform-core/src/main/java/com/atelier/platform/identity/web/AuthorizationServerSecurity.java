@@ -30,12 +30,18 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import com.atelier.platform.identity.Audience;
+import com.atelier.platform.identity.CredentialThrottle;
 import com.atelier.platform.identity.internal.ClientSecrets;
 import com.atelier.platform.identity.internal.IdentityConfiguration.SignInUsers;
 import com.atelier.platform.identity.internal.PublicClientRefresh;
+import com.atelier.platform.identity.internal.SignInGuard;
 import com.atelier.platform.outage.DatabaseOutages;
+import com.atelier.platform.problem.ProblemResponses;
 import com.atelier.platform.tenancy.web.TenancyWebConfiguration;
 
 /**
@@ -60,8 +66,9 @@ public class AuthorizationServerSecurity {
 
 	@Bean
 	@Order(AUTHORIZATION_SERVER_ORDER)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients)
-			throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
+			CredentialThrottle throttle, ProblemResponses problems) throws Exception {
+		TokenEndpointThrottling tokenThrottle = new TokenEndpointThrottling(throttle, problems);
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		// Client secrets are SHA-256 (ADR 10): keep them so; never "upgrade" them to
 		// Argon2.
@@ -82,13 +89,16 @@ public class AuthorizationServerSecurity {
 			.with(server,
 					(as) -> as.oidc(Customizer.withDefaults())
 						.authorizationEndpoint((authorize) -> authorize.consentPage(SignInPages.CONSENT))
+						.tokenEndpoint((token) -> token.errorResponseHandler(tokenThrottle.countingGrants()))
 						.clientAuthentication((authentication) -> authentication
+							.errorResponseHandler(tokenThrottle.countingClientAuthentication())
 							.authenticationConverter(PublicClientRefresh.converter())
 							.authenticationProvider(PublicClientRefresh.provider(clients))
 							.authenticationProviders((providers) -> providers.stream()
 								.filter(ClientSecretAuthenticationProvider.class::isInstance)
 								.map(ClientSecretAuthenticationProvider.class::cast)
 								.forEach((provider) -> provider.setPasswordEncoder(clientSecrets)))))
+			.addFilterBefore(tokenThrottle, AbstractPreAuthenticatedProcessingFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
 					new SignInEntryPoint(clients), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
@@ -98,16 +108,18 @@ public class AuthorizationServerSecurity {
 
 	@Bean
 	@Order(PAGES_ORDER)
-	SecurityFilterChain staffSignInChain(HttpSecurity http, SignInUsers users, PasswordEncoder passwords)
-			throws Exception {
-		return signIn(http, SignInPages.STAFF, authenticationManager(users.staff(), passwords));
+	SecurityFilterChain staffSignInChain(HttpSecurity http, SignInUsers users, PasswordEncoder passwords,
+			SignInGuard guard) throws Exception {
+		return signIn(http, SignInPages.STAFF, SignInGuard.STAFF, authenticationManager(users.staff(), passwords),
+				guard);
 	}
 
 	@Bean
 	@Order(PAGES_ORDER + 1)
-	SecurityFilterChain shopperSignInChain(HttpSecurity http, SignInUsers users, PasswordEncoder passwords)
-			throws Exception {
-		return signIn(http, SignInPages.SHOPPER, authenticationManager(users.customers(), passwords));
+	SecurityFilterChain shopperSignInChain(HttpSecurity http, SignInUsers users, PasswordEncoder passwords,
+			SignInGuard guard) throws Exception {
+		return signIn(http, SignInPages.SHOPPER, SignInGuard.SHOPPER,
+				authenticationManager(users.customers(), passwords), guard);
 	}
 
 	@Bean
@@ -120,15 +132,18 @@ public class AuthorizationServerSecurity {
 		return http.build();
 	}
 
-	private static SecurityFilterChain signIn(HttpSecurity http, String page, AuthenticationManager manager)
-			throws Exception {
+	private static SecurityFilterChain signIn(HttpSecurity http, String page, String door,
+			AuthenticationManager manager, SignInGuard guard) throws Exception {
 		http.securityMatcher(page)
 			.authenticationManager(manager)
+			// Locked accounts, devices and addresses are refused before the password is
+			// hashed (ADR 26).
+			.addFilterBefore(new SignInThrottling(guard, page, door), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.formLogin((form) -> form.loginPage(page)
 				.loginProcessingUrl(page)
-				.failureUrl(page + "?error")
-				.defaultSuccessUrl(page + "?signed-in")
+				.failureHandler(SignInThrottling.failure(guard, page))
+				.successHandler(SignInThrottling.success(guard, page))
 				.permitAll());
 		return http.build();
 	}
@@ -179,8 +194,8 @@ public class AuthorizationServerSecurity {
 				org.springframework.security.core.AuthenticationException ex) throws IOException {
 			String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
 			RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
-			boolean shopper = client != null
-					&& "storefront".equals(client.getClientSettings().getSetting("settings.atelier.audience"));
+			boolean shopper = client != null && Audience.STOREFRONT.setting()
+				.equals(client.getClientSettings().getSetting("settings.atelier.audience"));
 			response.sendRedirect(shopper ? SignInPages.SHOPPER : SignInPages.STAFF);
 		}
 

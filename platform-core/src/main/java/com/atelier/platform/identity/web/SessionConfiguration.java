@@ -42,6 +42,12 @@ public class SessionConfiguration {
 				new DataSourceTransactionManager(platform.dataSource()));
 		JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(jdbc, transactions);
 		repository.setTableName("platform.spring_session");
+		// Two requests of one session may add the same attribute (two tabs saving a
+		// request or a CSRF token): the later one wins, as for any update, instead of
+		// failing on the primary key.
+		repository.setCreateSessionAttributeQuery("INSERT INTO %TABLE_NAME%_ATTRIBUTES"
+				+ " (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) VALUES (?, ?, ?)"
+				+ " ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES");
 		repository.setDefaultMaxInactiveInterval(MAX_INACTIVE);
 		// Expired sessions are cleaned up below, quietly through an outage (ADR 31): not
 		// also by the repository's own task, which logs a stack trace a minute meanwhile.

@@ -1,5 +1,6 @@
 package com.atelier.platform.identity.web;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.atelier.platform.brand.Brand;
 import com.atelier.platform.brand.Brands;
+import com.atelier.platform.identity.InvalidIdentityRequest;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
@@ -33,6 +35,9 @@ class SignInPages {
 	static final String SHOPPER = "/login/shopper";
 
 	static final String CONSENT = "/oauth2/consent";
+
+	/** More scopes than any client has: a longer list is not a real request. */
+	private static final int MAX_SCOPES = 50;
 
 	private final Brands brands;
 
@@ -64,8 +69,8 @@ class SignInPages {
 		RegisteredClient client = this.clients.findByClientId(clientId);
 		String clientName = (client != null) ? client.getClientName() : clientId;
 		StringBuilder scopes = new StringBuilder();
-		for (String requested : Set.of(scope.split(" "))) {
-			if (requested.isBlank() || "openid".equals(requested)) {
+		for (String requested : requestedScopes(scope)) {
+			if ("openid".equals(requested)) {
 				continue;
 			}
 			scopes.append("<label><input type=\"checkbox\" name=\"scope\" value=\"")
@@ -84,10 +89,30 @@ class SignInPages {
 		return page(brand, "Allow access", body);
 	}
 
+	/**
+	 * The scopes of a consent request: space-separated, each at most once (a repeated or
+	 * empty scope is the client's error, answered 400, never shown).
+	 */
+	private static Set<String> requestedScopes(String scope) {
+		Set<String> scopes = new LinkedHashSet<>();
+		for (String requested : scope.split(" ", -1)) {
+			if (requested.isEmpty() || !scopes.add(requested) || scopes.size() > MAX_SCOPES) {
+				throw InvalidIdentityRequest.of(OAuth2ParameterNames.SCOPE,
+						"must list distinct scopes separated by single spaces");
+			}
+		}
+		return scopes;
+	}
+
 	private String signIn(HttpServletRequest request, String action, String title, @Nullable String error) {
 		Brand brand = this.brands.current();
 		String message = "";
-		if (error != null) {
+		Integer lockedMinutes = lockedMinutes(request.getParameter("locked"));
+		if (lockedMinutes != null) {
+			message = "<p class=\"error\" role=\"alert\">Too many attempts. Try again in " + lockedMinutes + " minute"
+					+ ((lockedMinutes == 1) ? "" : "s") + ".</p>";
+		}
+		else if (error != null) {
 			message = "<p class=\"error\" role=\"alert\">The email or password is not right, the account is disabled,"
 					+ " or the email is not verified yet.</p>";
 		}
@@ -99,6 +124,15 @@ class SignInPages {
 				+ "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\""
 				+ " required></label>" + csrf(request) + "<button type=\"submit\">Sign in</button></form>";
 		return page(brand, title, body);
+	}
+
+	/** The minutes of {@code ?locked=N}, a whole number of 1 to 1440, else none. */
+	private static @Nullable Integer lockedMinutes(@Nullable String value) {
+		if (value == null || value.isEmpty() || value.length() > 4 || !value.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		int minutes = Integer.parseInt(value);
+		return (minutes >= 1 && minutes <= 1440) ? minutes : null;
 	}
 
 	private static String page(Brand brand, String title, String body) {

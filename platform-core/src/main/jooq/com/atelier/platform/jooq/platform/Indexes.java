@@ -4,6 +4,7 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.CredentialAttempts;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.RateLimitBuckets;
 import com.atelier.platform.jooq.platform.tables.ReservationExpiries;
@@ -26,6 +27,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index CREDENTIAL_ATTEMPTS_LAST_FAILURE_IDX = Internal.createIndex(DSL.name("credential_attempts_last_failure_idx"), CredentialAttempts.CREDENTIAL_ATTEMPTS, new OrderField[] { CredentialAttempts.CREDENTIAL_ATTEMPTS.LAST_FAILURE_AT }, false);
     public static final Index OUTBOX_PENDING_IDX = Internal.createIndex(DSL.name("outbox_pending_idx"), Outbox.OUTBOX, new OrderField[] { Outbox.OUTBOX.NEXT_ATTEMPT_AT, Outbox.OUTBOX.ID }, false);
     public static final Index OUTBOX_TENANT_IDX = Internal.createIndex(DSL.name("outbox_tenant_idx"), Outbox.OUTBOX, new OrderField[] { Outbox.OUTBOX.TENANT_ID, Outbox.OUTBOX.ID }, false);
     public static final Index RATE_LIMIT_BUCKETS_EXPIRES_IDX = Internal.createIndex(DSL.name("rate_limit_buckets_expires_idx"), RateLimitBuckets.RATE_LIMIT_BUCKETS, new OrderField[] { RateLimitBuckets.RATE_LIMIT_BUCKETS.EXPIRES_AT }, false);

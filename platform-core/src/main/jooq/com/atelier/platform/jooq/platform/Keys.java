@@ -4,6 +4,7 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.CredentialAttempts;
 import com.atelier.platform.jooq.platform.tables.Operators;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
@@ -15,6 +16,7 @@ import com.atelier.platform.jooq.platform.tables.TenantDomains;
 import com.atelier.platform.jooq.platform.tables.TenantRateLimits;
 import com.atelier.platform.jooq.platform.tables.TenantTombstones;
 import com.atelier.platform.jooq.platform.tables.Tenants;
+import com.atelier.platform.jooq.platform.tables.records.CredentialAttemptsRecord;
 import com.atelier.platform.jooq.platform.tables.records.OperatorsRecord;
 import com.atelier.platform.jooq.platform.tables.records.OutboxDeliveriesRecord;
 import com.atelier.platform.jooq.platform.tables.records.OutboxRecord;
@@ -45,6 +47,7 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<CredentialAttemptsRecord> CREDENTIAL_ATTEMPTS_PKEY = Internal.createUniqueKey(CredentialAttempts.CREDENTIAL_ATTEMPTS, DSL.name("credential_attempts_pkey"), new TableField[] { CredentialAttempts.CREDENTIAL_ATTEMPTS.ATTEMPT_KEY }, true);
     public static final UniqueKey<OperatorsRecord> OPERATORS_NAME_KEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_name_key"), new TableField[] { Operators.OPERATORS.NAME }, true);
     public static final UniqueKey<OperatorsRecord> OPERATORS_PKEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_pkey"), new TableField[] { Operators.OPERATORS.ID }, true);
     public static final UniqueKey<OperatorsRecord> OPERATORS_TOKEN_HASH_KEY = Internal.createUniqueKey(Operators.OPERATORS, DSL.name("operators_token_hash_key"), new TableField[] { Operators.OPERATORS.TOKEN_HASH }, true);

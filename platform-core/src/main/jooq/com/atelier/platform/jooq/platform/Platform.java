@@ -5,6 +5,7 @@ package com.atelier.platform.jooq.platform;
 
 
 import com.atelier.platform.jooq.DefaultCatalog;
+import com.atelier.platform.jooq.platform.tables.CredentialAttempts;
 import com.atelier.platform.jooq.platform.tables.Operators;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
@@ -37,6 +38,11 @@ public class Platform extends SchemaImpl {
      * The reference instance of <code>platform</code>
      */
     public static final Platform PLATFORM = new Platform();
+
+    /**
+     * The table <code>platform.credential_attempts</code>.
+     */
+    public final CredentialAttempts CREDENTIAL_ATTEMPTS = CredentialAttempts.CREDENTIAL_ATTEMPTS;
 
     /**
      * The table <code>platform.operators</code>.
@@ -109,6 +115,7 @@ public class Platform extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            CredentialAttempts.CREDENTIAL_ATTEMPTS,
             Operators.OPERATORS,
             Outbox.OUTBOX,
             OutboxDeliveries.OUTBOX_DELIVERIES,

@@ -4,6 +4,7 @@
 package com.atelier.platform.jooq.platform;
 
 
+import com.atelier.platform.jooq.platform.tables.CredentialAttempts;
 import com.atelier.platform.jooq.platform.tables.Operators;
 import com.atelier.platform.jooq.platform.tables.Outbox;
 import com.atelier.platform.jooq.platform.tables.OutboxDeliveries;
@@ -22,6 +23,11 @@ import com.atelier.platform.jooq.platform.tables.Tenants;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
+
+    /**
+     * The table <code>platform.credential_attempts</code>.
+     */
+    public static final CredentialAttempts CREDENTIAL_ATTEMPTS = CredentialAttempts.CREDENTIAL_ATTEMPTS;
 
     /**
      * The table <code>platform.operators</code>.

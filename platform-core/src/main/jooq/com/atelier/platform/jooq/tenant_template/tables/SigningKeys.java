@@ -141,7 +141,7 @@ public class SigningKeys extends TableImpl<SigningKeysRecord> {
     @Override
     public List<Check<SigningKeysRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("signing_keys_status_check"), "((status = ANY (ARRAY['ACTIVE'::text, 'RETIRED'::text])))", true)
+            Internal.createCheck(this, DSL.name("signing_keys_status_check"), "((status = ANY (ARRAY['ACTIVE'::text, 'RETIRED'::text, 'REVOKED'::text])))", true)
         );
     }
 

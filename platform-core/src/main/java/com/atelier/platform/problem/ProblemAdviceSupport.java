@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -43,6 +44,17 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 	}
 
 	/**
+	 * An unreadable body: too large (413), or a JSON value of the wrong type, a null in a
+	 * list, a fraction for a whole number, a control character (400 naming the field,
+	 * never quoting the value).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return untyped(respond(ClientFaults.unreadableBody(ex)));
+	}
+
+	/**
 	 * A unique key taken between our check and our insert (two requests racing for the
 	 * same handle, SKU or default market): the loser gets 409, not 500.
 	 */
@@ -64,6 +76,10 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		ProblemDetail fault = ClientFaults.find(ex);
+		if (fault != null) {
+			return respond(fault);
+		}
 		log.error("Request failed", ex);
 		return respond(Problems.of(Problems.INTERNAL, "The request could not be completed."));
 	}
@@ -71,6 +87,10 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail fault = ClientFaults.find(ex);
+		if (fault != null) {
+			return untyped(respond(fault));
+		}
 		ProblemType type = Problems.forStatus(statusCode.value());
 		String detail = switch (statusCode.value()) {
 			case 400 -> "The request body or parameters are not valid.";
@@ -86,6 +106,11 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(withInstance(Problems.of(type, detail)));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ResponseEntity<Object> untyped(ResponseEntity<ProblemDetail> response) {
+		return (ResponseEntity) response;
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -1,6 +1,7 @@
 package com.atelier.infra.web;
 
 import graphql.execution.instrumentation.Instrumentation;
+import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +18,8 @@ import com.atelier.platform.problem.ProblemResponses;
 
 /**
  * The HTTP edge (ADR 27): body limits and input hygiene as the first filters of every
- * request, strict JSON reading, GraphQL argument checks.
+ * request, strict JSON reading, GraphQL argument checks, and Tomcat's own refusals as
+ * problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -68,12 +70,18 @@ class EdgeWebConfiguration {
 	}
 
 	/**
-	 * Form bodies, which Tomcat parses itself (sign-in pages, {@code /oauth2/token}),
-	 * limited as the routes that take them, also when chunked.
+	 * Tomcat's own refusals as problems; and form bodies, which Tomcat parses itself
+	 * (sign-in pages, {@code /oauth2/token}), limited as the routes that take them, also
+	 * when chunked.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatEdge(EdgeProperties properties) {
 		return (factory) -> {
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			});
 			factory.addConnectorCustomizers((connector) -> connector
 				.setMaxPostSize((int) Math.min(Integer.MAX_VALUE, properties.bodyLimit().other().toBytes())));
 		};

@@ -34,13 +34,20 @@ import com.atelier.platform.problem.Problems;
  * carriage return are allowed in values: text areas), and in header values (tab is
  * allowed there);</li>
  * <li>a {@code Content-Type} that is not one concrete media type ({@code *}{@code /*},
- * unparseable, an unknown charset): 415.</li>
+ * unparseable, an unknown charset): 415;</li>
+ * <li>on the APIs, an {@code Accept} header that admits neither JSON nor CSV: 406, before
+ * the request runs rather than after its change is made.</li>
  * </ul>
  * Each refusal is a problem that names the part at fault and quotes none of it.
  */
 final class InputHygieneFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(InputHygieneFilter.class);
+
+	/** What the APIs answer with. */
+	private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON,
+			MediaType.APPLICATION_PROBLEM_JSON, MediaType.valueOf("application/graphql-response+json"),
+			MediaType.valueOf("text/csv"));
 
 	private final ProblemResponses problems;
 
@@ -79,6 +86,10 @@ final class InputHygieneFilter extends OncePerRequestFilter {
 		ProblemDetail contentType = contentType(request.getHeader(HttpHeaders.CONTENT_TYPE));
 		if (contentType != null) {
 			return contentType;
+		}
+		ProblemDetail accept = accept(path, request.getHeader(HttpHeaders.ACCEPT));
+		if (accept != null) {
+			return accept;
 		}
 		Map<String, String[]> parameters;
 		try {
@@ -125,6 +136,32 @@ final class InputHygieneFilter extends OncePerRequestFilter {
 		catch (IllegalArgumentException ex) {
 			return unsupported("The Content-Type is not a valid media type with a known charset.");
 		}
+	}
+
+	/**
+	 * The APIs answer JSON (and reports CSV): a request that accepts neither is refused
+	 * before it runs, not after its change was made, when the answer could not be
+	 * written.
+	 */
+	private static @Nullable ProblemDetail accept(String path, @Nullable String header) {
+		if (header == null
+				|| !(path.startsWith("/storefront/") || path.startsWith("/admin/") || path.startsWith("/platform/"))) {
+			return null;
+		}
+		List<MediaType> accepted;
+		try {
+			accepted = MediaType.parseMediaTypes(header);
+		}
+		catch (IllegalArgumentException ex) {
+			return Problems.of(Problems.forStatus(406), "The Accept header is not a list of media types.");
+		}
+		for (MediaType type : accepted) {
+			if (type.getQualityValue() > 0 && ANSWERS.stream().anyMatch(type::isCompatibleWith)) {
+				return null;
+			}
+		}
+		return Problems.of(Problems.forStatus(406),
+				"This API answers application/json (reports also text/csv): the Accept header admits neither.");
 	}
 
 	private static ProblemDetail unsupported(String detail) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
@@ -33,7 +35,8 @@ import com.atelier.platform.problem.ControlCharacters;
  * <li>{@code null} inside a list or set is refused ({@code {"lines":[null]}}).</li>
  * <li>A fraction is never truncated into a whole number ({@code "quantity":1.5}).</li>
  * <li>Strings and member names with control characters are refused
- * ({@link ControlCharacters}: tab, line feed and carriage return pass).</li>
+ * ({@link ControlCharacters}: tab, line feed and carriage return pass), also where the
+ * string is read as another type (a UUID, a number, a date, an enum).</li>
  * <li>A GraphQL request body that is JSON {@code null} is refused.</li>
  * <li>Trailing content after the value is refused (Jackson 3's default, kept).</li>
  * </ul>
@@ -53,7 +56,7 @@ final class JsonInput {
 			.withConfigOverride(Collection.class, (o) -> o.setNullHandling(noNullElements))
 			.addModule(new SimpleModule("atelier-input").addDeserializer(String.class, new CheckedStrings())
 				.addKeyDeserializer(String.class, new CheckedKeys())
-				.setDeserializerModifier(new NoNullGraphQlRequest()));
+				.setDeserializerModifier(new Checks()));
 	}
 
 	/** Strings, as Jackson reads them, then checked for control characters. */
@@ -103,18 +106,52 @@ final class JsonInput {
 	}
 
 	/**
-	 * A GraphQL-over-HTTP body must be a JSON object; {@code null} would reach Spring for
-	 * GraphQL as no request at all (a NullPointerException, a 500).
+	 * Checks around Jackson's own deserializers: a scalar read from a JSON string (a
+	 * UUID, a number, a date, an enum) is refused when the string holds a control
+	 * character (Jackson would trim some of them away silently); and a GraphQL-over-HTTP
+	 * body must be a JSON object, since {@code null} would reach Spring for GraphQL as no
+	 * request at all (a NullPointerException, a 500).
 	 */
-	static final class NoNullGraphQlRequest extends ValueDeserializerModifier {
+	static final class Checks extends ValueDeserializerModifier {
 
 		@Override
 		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
 				BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
-			if (!GraphQlRequest.class.isAssignableFrom(beanDescRef.getBeanClass())) {
-				return deserializer;
+			if (GraphQlRequest.class.isAssignableFrom(beanDescRef.getBeanClass())) {
+				return new NotNull(deserializer);
 			}
-			return new NotNull(deserializer);
+			if (deserializer instanceof StdScalarDeserializer<?> && !(deserializer instanceof CheckedStrings)) {
+				return new CheckedScalar(deserializer);
+			}
+			return deserializer;
+		}
+
+		@Override
+		public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+				BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
+			// Jackson trims an enum's name before it looks it up again.
+			return new CheckedScalar(deserializer);
+		}
+
+		private static final class CheckedScalar extends DelegatingDeserializer {
+
+			CheckedScalar(ValueDeserializer<?> delegate) {
+				super(delegate);
+			}
+
+			@Override
+			protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
+				return new CheckedScalar(newDelegatee);
+			}
+
+			@Override
+			public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+				if (p.hasToken(JsonToken.VALUE_STRING) && ControlCharacters.refused(p.getString())) {
+					throw new ControlCharacterInJson(p);
+				}
+				return super.deserialize(p, ctxt);
+			}
+
 		}
 
 		private static final class NotNull extends DelegatingDeserializer {

@@ -5,12 +5,14 @@ import java.io.Writer;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import com.atelier.platform.problem.ProblemType;
@@ -35,6 +37,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
 		if (!ioAllowed.get()) {
 			return;
+		}
+		if (status == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+			// A method Tomcat does not implement (CONNECT): for a client, a method this
+			// server does not allow, never a 5xx.
+			status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+			response.setStatus(status);
+			response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
 		}
 		String body = json(status, request);
 		try {
@@ -83,7 +92,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			case 413 -> "The request body is too large.";
 			case 414 -> "The request line is too long.";
 			case 431 -> "The request headers are too large.";
-			case 501 -> "The method is not implemented.";
+			case 405 -> "This resource does not support the method.";
 			case 505 -> "The HTTP version is not supported.";
 			default -> (status < 500) ? "The request was refused." : "The request could not be completed.";
 		};

@@ -58,6 +58,8 @@ class InputHygieneIT extends CommerceTestSupport {
 				shopper.json("POST", "/storefront/api/v1/carts/" + token + "/lines",
 						"{\"sku\":\"" + this.scarf.sku() + "\",\"quantity\":1,\"personalization\":\"A" + NUL + "M\"}"),
 				"personalization");
+		assertField(shopper.json("POST", "/storefront/api/v1/carts/" + token + "/lines",
+				"{\"variantId\":\"" + this.scarf.id() + "\\u0001\",\"quantity\":1}"), "variantId");
 		assertField(shopper.json("POST", "/storefront/api/v1/customers",
 				"{\"email\":\"x" + NUL + "@example.com\",\"password\":\"" + PASSWORD + "\"}"), "email");
 		assertField(shopper.get("/storefront/api/v1/products?market=e%00u"), "market");
@@ -84,8 +86,22 @@ class InputHygieneIT extends CommerceTestSupport {
 				"{\"handle\":\"carre\",\"title\":\"Carré\",\"variants\":[{\"sku\":\"CA" + NUL + "RRE\"}]}",
 				"Authorization", "Bearer " + token);
 		assertField(inList, "variants[0].sku");
+		// Jackson would trim the control character off an enum's name, a UUID, a number.
+		assertField(admin.json("POST", "/admin/api/v1/products",
+				"{\"handle\":\"carre\",\"title\":\"Carré\",\"status\":\"\\u001bACTIVE\",\"variants\":[{\"sku\":\"C\"}]}",
+				"Authorization", "Bearer " + token), "status");
 		assertField(admin.get("/admin/api/v1/products?q=%00", "Authorization", "Bearer " + token), "q");
 		assertThat(this.shop.count("select count(*) from products")).isEqualTo(products);
+	}
+
+	@Test
+	void a_request_whose_answer_could_not_be_written_is_refused_before_it_runs() {
+		Browser shopper = browser(this.brand);
+		long carts = this.shop.count("select count(*) from carts");
+		HttpResponse<String> created = shopper.json("POST", "/storefront/api/v1/carts", "{}", "Accept", "image/png");
+		assertThat(created.statusCode()).isEqualTo(406);
+		assertThat(created.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(this.shop.count("select count(*) from carts")).isEqualTo(carts);
 	}
 
 	@Test

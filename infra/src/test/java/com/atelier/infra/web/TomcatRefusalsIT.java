@@ -42,6 +42,14 @@ class TomcatRefusalsIT extends CommerceTestSupport {
 		assertProblem(request("GET /storefront/api/v1/brand HTTP/1.1\r\nHost: localhost\r\nX-Ctl: a\u0001b\r\n"));
 	}
 
+	@Test
+	void a_method_tomcat_does_not_implement_is_not_allowed_rather_than_a_5xx() {
+		RawHttp.Response connect = request("CONNECT /storefront/api/v1/brand HTTP/1.1\r\nHost: localhost\r\n");
+		assertProblem(connect);
+		assertThat(connect.status()).isEqualTo(405);
+		assertThat(connect.header("allow")).contains("GET");
+	}
+
 	private RawHttp.Response request(String head) {
 		return RawHttp.send(this.port, head + "Connection: close\r\n\r\n");
 	}

@@ -45,6 +45,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setStatus(status);
 			response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
 		}
+		if (status == HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED) {
+			// An HTTP version other than 1.x in the request line: a request this server
+			// cannot parse, the client's to fix, never a 5xx.
+			status = HttpServletResponse.SC_BAD_REQUEST;
+			response.setStatus(status);
+		}
 		String body = json(status, request);
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -85,15 +91,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
 	private static String detail(int status) {
 		return switch (status) {
-			case 400 -> "The request is not valid HTTP: its request line, a header (Host among them) or its path"
-					+ " encoding was refused.";
+			case 400 -> "The request is not valid HTTP/1.1: its request line, a header (Host among them) or its"
+					+ " path encoding was refused.";
 			case 404 -> "No resource at this address.";
 			case 408 -> "The request took too long to arrive.";
 			case 413 -> "The request body is too large.";
 			case 414 -> "The request line is too long.";
 			case 431 -> "The request headers are too large.";
 			case 405 -> "This resource does not support the method.";
-			case 505 -> "The HTTP version is not supported.";
 			default -> (status < 500) ? "The request was refused." : "The request could not be completed.";
 		};
 	}

@@ -275,12 +275,14 @@ final class HostileRequests {
 	}
 
 	private String badRequestLine(Draft d) {
-		String[] forms = { "G(T", "GET /x#frag", "space in path", "FOO", "CONNECT", "TRACE" };
+		String[] forms = { "G(T", "GET /x#frag", "space in path", "FOO", "CONNECT", "TRACE", "HTTP/1.2", "HTTP/2.0",
+				"HTTP/0.9" };
 		String form = pick(forms);
 		switch (form) {
 			case "G(T" -> d.method = "G(T";
 			case "GET /x#frag" -> d.path = d.path + "#frag";
 			case "space in path" -> d.path = d.path.replaceFirst("/", "/a b/");
+			case "HTTP/1.2", "HTTP/2.0", "HTTP/0.9" -> d.version = form;
 			default -> d.method = form;
 		}
 		return "request line " + form;
@@ -609,6 +611,8 @@ final class HostileRequests {
 
 		String host;
 
+		String version = "HTTP/1.1";
+
 		final List<String> headers;
 
 		byte @Nullable [] body;
@@ -636,7 +640,7 @@ final class HostileRequests {
 
 		Request build(int number, String mutation) {
 			StringBuilder head = new StringBuilder();
-			head.append(this.method).append(' ').append(this.path).append(" HTTP/1.1\r\n");
+			head.append(this.method).append(' ').append(this.path).append(' ').append(this.version).append("\r\n");
 			head.append("Host: ").append(this.host).append("\r\n");
 			for (String header : this.headers) {
 				head.append(header).append("\r\n");

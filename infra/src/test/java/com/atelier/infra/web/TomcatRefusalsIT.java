@@ -38,6 +38,8 @@ class TomcatRefusalsIT extends CommerceTestSupport {
 	void invalid_request_lines_are_a_problem() {
 		assertProblem(request("GET /storefront/api/v1/brand?x=<{|}> HTTP/1.1\r\nHost: localhost\r\n"));
 		assertProblem(request("G(T / HTTP/1.1\r\nHost: localhost\r\n"));
+		assertProblem(request("GET /storefront/api/v1/brand HTTP/2.0\r\nHost: localhost\r\n"));
+		assertProblem(request("GET /storefront/api/v1/brand HTTX/1.1\r\nHost: localhost\r\n"));
 		assertProblem(request("GET /storefront/api/v1/brand HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n"));
 		assertProblem(request("GET /storefront/api/v1/brand HTTP/1.1\r\nHost: localhost\r\nX-Ctl: a\u0001b\r\n"));
 	}

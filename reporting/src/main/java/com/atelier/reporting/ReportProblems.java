@@ -33,7 +33,7 @@ public final class ReportProblems {
 	public static final class UnknownReport extends ProblemException {
 
 		public UnknownReport(String name) {
-			super(Problems.NOT_FOUND, "There is no report named '" + name + "'");
+			super(Problems.NOT_FOUND, "There is no report named " + Problems.quote(name));
 		}
 
 	}

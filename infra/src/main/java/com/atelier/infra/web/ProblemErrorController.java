@@ -11,13 +11,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.atelier.platform.problem.ClientFaults;
 import com.atelier.platform.problem.ProblemType;
 import com.atelier.platform.problem.Problems;
 
 /**
  * Replaces Boot's {@code BasicErrorController}, which answers errors raised outside
  * controllers (a filter's {@code sendError}, the container) with its legacy body even
- * when problem details are on (PITFALLS 18). Here they are problem details too.
+ * when problem details are on (PITFALLS 18). Here they are problem details too; an
+ * exception that is the request's fault (a character the database refused, a body over
+ * its limit) keeps its 4xx.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -29,25 +32,23 @@ class ProblemErrorController implements ErrorController {
 		if (status == null || !status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		ProblemDetail problem = Problems.of(typeFor(status), detailFor(status));
+		ProblemDetail problem = null;
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+			problem = ClientFaults.find(failure);
+		}
+		if (problem == null) {
+			problem = Problems.of(typeFor(status), detailFor(status));
+			problem.setStatus(status.value());
+		}
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
-			problem.setInstance(java.net.URI.create(path));
+			problem.setInstance(Problems.instance(path));
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	static ProblemType typeFor(HttpStatus status) {
-		return switch (status) {
-			case NOT_FOUND -> Problems.NOT_FOUND;
-			case METHOD_NOT_ALLOWED -> Problems.METHOD_NOT_ALLOWED;
-			case BAD_REQUEST -> Problems.INVALID_REQUEST;
-			case UNAUTHORIZED -> Problems.UNAUTHORIZED;
-			case FORBIDDEN -> Problems.FORBIDDEN;
-			default -> status.is4xxClientError()
-					? new ProblemType("http-" + status.value(), status.getReasonPhrase(), status.value())
-					: Problems.INTERNAL;
-		};
+		return Problems.forStatus(status.value());
 	}
 
 	private static String detailFor(HttpStatus status) {

@@ -157,7 +157,7 @@ public final class Commerce {
 	/**
 	 * Rows of SQL run against the tenant's schema (for counts the API does not offer).
 	 */
-	long count(String sqlFromTenantTables) {
+	public long count(String sqlFromTenantTables) {
 		try (Connection connection = TestDatabase.database("identity").connect();
 				Statement statement = connection.createStatement()) {
 			statement.execute("set search_path to " + this.tenant.schema().quoted());

@@ -471,7 +471,8 @@ class DatabaseRestartIT {
 	static String shopperToken(Tenant tenant) {
 		String email = "shopper-" + TestTenants.uniqueSlug("c") + "@example.com";
 		Customers customers = app.getBean(Customers.class);
-		Customers.SignUp signUp = TenantContext.call(tenant.ref(), () -> customers.signUp(email, PASSWORD, null).orElseThrow());
+		Customers.SignUp signUp = TenantContext.call(tenant.ref(),
+				() -> customers.signUp(email, PASSWORD, null).orElseThrow());
 		TenantContext.run(tenant.ref(), () -> customers.verify(signUp.verificationToken()));
 		return new Browser(port, tenant.localHost()).tokens("storefront", email, PASSWORD)
 			.get("access_token")

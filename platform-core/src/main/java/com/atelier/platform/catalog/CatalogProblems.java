@@ -38,7 +38,7 @@ public final class CatalogProblems {
 	public static class HandleTaken extends ProblemException {
 
 		public HandleTaken(String handle) {
-			super(HANDLE_TAKEN, "The handle '" + handle + "' is already used.");
+			super(HANDLE_TAKEN, "The handle " + Problems.quote(handle) + " is already used.");
 		}
 
 	}
@@ -47,7 +47,7 @@ public final class CatalogProblems {
 	public static class SkuTaken extends ProblemException {
 
 		public SkuTaken(String sku) {
-			super(SKU_TAKEN, "The SKU '" + sku + "' is already used.");
+			super(SKU_TAKEN, "The SKU " + Problems.quote(sku) + " is already used.");
 		}
 
 	}

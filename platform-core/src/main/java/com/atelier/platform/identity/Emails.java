@@ -3,6 +3,8 @@ package com.atelier.platform.identity;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import com.atelier.platform.problem.Problems;
+
 /**
  * Email addresses as identity stores them: trimmed, lower case, plausibly shaped.
  */
@@ -22,7 +24,7 @@ public final class Emails {
 	public static String normalize(String field, String email) {
 		String normalized = email.strip().toLowerCase(Locale.ROOT);
 		if (normalized.length() > 254 || !SHAPE.matcher(normalized).matches()) {
-			throw InvalidIdentityRequest.of(field, "'" + email + "' is not an email address");
+			throw InvalidIdentityRequest.of(field, Problems.quote(email) + " is not an email address");
 		}
 		return normalized;
 	}

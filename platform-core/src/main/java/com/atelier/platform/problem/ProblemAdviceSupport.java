@@ -3,6 +3,7 @@ package com.atelier.platform.problem;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -45,8 +49,19 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
-		return respond(Problems.of(Problems.INVALID_REQUEST, "'" + ex.getName() + "' has an invalid value.",
+		return respond(Problems.of(Problems.INVALID_REQUEST, Problems.quote(ex.getName()) + " has an invalid value.",
 				List.of(new FieldProblem(ex.getName(), "has an invalid value"))));
+	}
+
+	/**
+	 * An unreadable body: too large (413), or a JSON value of the wrong type, a null in a
+	 * list, a fraction for a whole number, a control character (400 naming the field,
+	 * never quoting the value).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return untyped(respond(ClientFaults.unreadableBody(ex)));
 	}
 
 	/**
@@ -75,21 +90,22 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 			// The database is unavailable: 503 with Retry-After, no stack trace (ADR 31).
 			return OutageProblems.response(ex);
 		}
+		ProblemDetail fault = ClientFaults.find(ex);
+		if (fault != null) {
+			return respond(fault);
+		}
 		log.error("Request failed", ex);
 		return respond(Problems.of(Problems.INTERNAL, "The request could not be completed."));
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		ProblemType type = switch (statusCode.value()) {
-			case 400 -> Problems.INVALID_REQUEST;
-			case 404 -> Problems.NOT_FOUND;
-			case 405 -> Problems.METHOD_NOT_ALLOWED;
-			default -> statusCode.is4xxClientError()
-					? new ProblemType("http-" + statusCode.value(), "Request not served", statusCode.value())
-					: Problems.INTERNAL;
-		};
+		ProblemDetail fault = ClientFaults.find(ex);
+		if (fault != null) {
+			return untyped(respond(fault));
+		}
+		ProblemType type = Problems.forStatus(statusCode.value());
 		String detail = switch (statusCode.value()) {
 			case 400 -> "The request body or parameters are not valid.";
 			case 404 -> "No resource at this address.";
@@ -103,11 +119,28 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 		return ResponseEntity.status(statusCode)
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(type, detail));
+			.body(withInstance(Problems.of(type, detail)));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ResponseEntity<Object> untyped(ResponseEntity<ProblemDetail> response) {
+		return (ResponseEntity) response;
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return Problems.response(problem);
+		return Problems.response(withInstance(problem));
+	}
+
+	/**
+	 * Sets the instance here, bounded, rather than leave it to Spring MVC, which copies
+	 * the whole request path (a client chooses its length).
+	 */
+	private static ProblemDetail withInstance(ProblemDetail problem) {
+		if (problem.getInstance() == null
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			problem.setInstance(Problems.instance(attributes.getRequest().getRequestURI()));
+		}
+		return problem;
 	}
 
 }

@@ -24,7 +24,7 @@ public final class ProblemResponses {
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		if (problem.getInstance() == null) {
-			problem.setInstance(java.net.URI.create(request.getRequestURI()));
+			problem.setInstance(Problems.instance(request.getRequestURI()));
 		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,6 +1,7 @@
 package com.atelier.platform.tenancy;
 
 import com.atelier.platform.problem.ProblemException;
+import com.atelier.platform.problem.Problems;
 
 /**
  * A domain is already registered to a tenant.
@@ -8,7 +9,8 @@ import com.atelier.platform.problem.ProblemException;
 public class DomainAlreadyRegistered extends ProblemException {
 
 	public DomainAlreadyRegistered(String domain) {
-		super(TenancyProblems.DOMAIN_TAKEN, "The domain '" + domain + "' is already registered to a tenant.");
+		super(TenancyProblems.DOMAIN_TAKEN,
+				"The domain " + Problems.quote(domain) + " is already registered to a tenant.");
 	}
 
 }

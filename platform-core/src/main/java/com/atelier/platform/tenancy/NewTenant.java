@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.atelier.platform.money.CurrencyCode;
 import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.problem.Problems;
 
 /**
  * A validated request to create a tenant. Build it with {@link #of}, which reports every
@@ -65,21 +66,21 @@ public record NewTenant(TenantSlug slug, String displayName, CurrencyCode defaul
 			problems.add(new FieldProblem("name", "must be 1 to " + MAX_NAME + " characters"));
 		}
 		if (CurrencyCode.parse(currency).isEmpty()) {
-			problems.add(new FieldProblem("currency", "'" + currency
-					+ "' is not an ISO 4217 currency code with minor units (for example EUR, JPY, BHD)"));
+			problems.add(new FieldProblem("currency", Problems.quote(currency)
+					+ " is not an ISO 4217 currency code with minor units (for example EUR, JPY, BHD)"));
 		}
 		Set<String> hosts = new LinkedHashSet<>();
 		for (String domain : domains) {
 			String host = normalizeHost(domain);
 			if (!HOST.matcher(host).matches()) {
-				problems.add(new FieldProblem("domain", "'" + domain + "' is not a valid host name"));
+				problems.add(new FieldProblem("domain", Problems.quote(domain) + " is not a valid host name"));
 			}
 			else if (host.equals("localhost") || host.endsWith(".localhost")) {
-				problems.add(new FieldProblem("domain",
-						"'" + domain + "' is reserved: every tenant is served at {slug}.localhost in development"));
+				problems.add(new FieldProblem("domain", Problems.quote(domain)
+						+ " is reserved: every tenant is served at {slug}.localhost in development"));
 			}
 			else if (!hosts.add(host)) {
-				problems.add(new FieldProblem("domain", "'" + domain + "' is given twice"));
+				problems.add(new FieldProblem("domain", Problems.quote(domain) + " is given twice"));
 			}
 		}
 		List<String> tags = new ArrayList<>();
@@ -87,7 +88,7 @@ public record NewTenant(TenantSlug slug, String displayName, CurrencyCode defaul
 			String tag = normalizeLocale(locale);
 			if (tag == null) {
 				problems.add(new FieldProblem("locale",
-						"'" + locale + "' is not a BCP 47 language tag (for example" + " en, fr-FR, ja-JP)"));
+						Problems.quote(locale) + " is not a BCP 47 language tag (for example" + " en, fr-FR, ja-JP)"));
 			}
 			else if (!tags.contains(tag)) {
 				tags.add(tag);

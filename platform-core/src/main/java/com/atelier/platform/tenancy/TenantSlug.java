@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.atelier.platform.problem.Problems;
+
 /**
  * A tenant's short name: {@code ^[a-z][a-z0-9-]{1,39}$}, not a reserved word. It names
  * the development host ({@code {slug}.localhost}) and, through {@link TenantSchema}, the
@@ -43,7 +45,7 @@ public record TenantSlug(String value) {
 					+ " hyphens (^[a-z][a-z0-9-]{1,39}$)");
 		}
 		if (RESERVED.contains(candidate)) {
-			return Optional.of("'" + candidate + "' is reserved");
+			return Optional.of(Problems.quote(candidate) + " is reserved");
 		}
 		return Optional.empty();
 	}

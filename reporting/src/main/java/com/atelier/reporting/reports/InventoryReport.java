@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.reporting.Column;
 import com.atelier.reporting.Report;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CHECKOUT_SETTINGS;
 import static com.atelier.platform.jooq.tenant_template.Tables.PRODUCTS;
@@ -57,7 +58,7 @@ final class InventoryReport implements Report {
 		if (this.location != null) {
 			String handle = this.location;
 			if (!dsl.fetchExists(STOCK_LOCATIONS, STOCK_LOCATIONS.HANDLE.eq(handle))) {
-				throw CatalogProblems.Invalid.of("location", "there is no stock location '" + handle + "'");
+				throw CatalogProblems.Invalid.of("location", "there is no stock location " + Problems.quote(handle));
 			}
 			where = where.and(STOCK_LOCATIONS.HANDLE.eq(handle));
 		}

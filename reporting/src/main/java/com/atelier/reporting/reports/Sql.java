@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.money.CurrencyCode;
 import com.atelier.reporting.ReportRange;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
 import static org.jooq.impl.DSL.inline;
@@ -71,7 +72,7 @@ final class Sql {
 			.from(MARKETS)
 			.where(MARKETS.HANDLE.eq(handle))
 			.fetchOptional(MARKETS.ID)
-			.orElseThrow(() -> CatalogProblems.Invalid.of("market", "there is no market '" + handle + "'"));
+			.orElseThrow(() -> CatalogProblems.Invalid.of("market", "there is no market " + Problems.quote(handle)));
 	}
 
 	/** Instants within the range's days. */

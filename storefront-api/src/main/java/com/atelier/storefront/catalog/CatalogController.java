@@ -23,6 +23,7 @@ import com.atelier.platform.catalog.CatalogProblems;
 import com.atelier.platform.catalog.StorefrontCatalog;
 import com.atelier.platform.pricing.Market;
 import com.atelier.platform.tenancy.SqlStatements;
+import com.atelier.platform.problem.Problems;
 
 /**
  * The catalog for shoppers: {@code /storefront/api/v1/products},
@@ -114,8 +115,8 @@ class CatalogController {
 				StorefrontCache.key("product", chosen.handle(), locale, handle),
 				() -> this.catalog.product(handle, chosen, locale)
 					.map((p) -> StorefrontJson.ProductJson.of(p, chosen, locale))
-					.orElseThrow(
-							() -> new CatalogProblems.NotFound("product '" + handle + "' on sale in this market")));
+					.orElseThrow(() -> new CatalogProblems.NotFound(
+							"product " + Problems.quote(handle) + " on sale in this market")));
 		return respond(entry, ifNoneMatch, locale);
 	}
 
@@ -140,7 +141,7 @@ class CatalogController {
 		SqlStatements.reset();
 		StorefrontCache.Entry entry = this.cache.get(generation, StorefrontCache.key("collection", locale, handle),
 				() -> this.catalog.collection(handle, locale)
-					.orElseThrow(() -> new CatalogProblems.NotFound("collection '" + handle + "'")));
+					.orElseThrow(() -> new CatalogProblems.NotFound("collection " + Problems.quote(handle))));
 		return respond(entry, ifNoneMatch, locale);
 	}
 

@@ -14,6 +14,7 @@ import com.atelier.platform.catalog.Handles;
 import com.atelier.platform.catalog.ProductInput;
 import com.atelier.platform.catalog.VariantInput;
 import com.atelier.platform.problem.FieldProblem;
+import com.atelier.platform.problem.Problems;
 
 /**
  * Field checks of catalog input; problems are collected, not thrown one by one.
@@ -85,7 +86,8 @@ final class CatalogValidation {
 				problems.add(new FieldProblem("attributes", "names must be 1 to 100 characters"));
 			}
 			else if (value == null || value.length() > 1000) {
-				problems.add(new FieldProblem("attributes." + key, "must be at most 1000 characters"));
+				problems.add(new FieldProblem("attributes." + Problems.prefix(key, Problems.MAX_QUOTED),
+						"must be at most 1000 characters"));
 			}
 		});
 	}
@@ -192,7 +194,7 @@ final class CatalogValidation {
 				ProductInput.Option option = declared.get(o);
 				if (option != null && option.values() != null && !option.values().contains(values.get(o))) {
 					problems.add(new FieldProblem(field + ".optionValues[" + o + "]",
-							"'" + values.get(o) + "' is not a value of " + option.name()));
+							Problems.quote(values.get(o)) + " is not a value of " + Problems.quote(option.name())));
 				}
 			}
 			if (!combinations.add(values)) {

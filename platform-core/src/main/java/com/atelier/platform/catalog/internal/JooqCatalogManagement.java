@@ -36,6 +36,7 @@ import com.atelier.platform.identity.AuditLog;
 import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_PRODUCTS;
@@ -264,8 +265,8 @@ class JooqCatalogManagement implements CatalogManagement {
 		else {
 			for (int i = 0; i < values.size(); i++) {
 				if (!product.options().get(i).values().contains(values.get(i))) {
-					problems.add(new FieldProblem("optionValues[" + i + "]",
-							"'" + values.get(i) + "' is not a value of " + product.options().get(i).name()));
+					problems.add(new FieldProblem("optionValues[" + i + "]", Problems.quote(values.get(i))
+							+ " is not a value of " + Problems.quote(product.options().get(i).name())));
 				}
 			}
 			if (product.variants().stream().anyMatch((v) -> v.optionValues().equals(values))) {

@@ -41,6 +41,7 @@ import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
 import com.atelier.platform.tenancy.TenantId;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.COLLECTION_PRODUCTS;
@@ -104,7 +105,7 @@ class StorefrontQueries implements StorefrontCatalog {
 					.findFirst();
 		return market.orElseThrow(() -> (handle == null || handle.isBlank())
 				? new CatalogProblems.NotFound("market: the brand sells nowhere yet")
-				: CatalogProblems.Invalid.of("market", "'" + handle + "' is not a market of this brand ("
+				: CatalogProblems.Invalid.of("market", Problems.quote(handle) + " is not a market of this brand ("
 						+ String.join(", ", markets.stream().map(Market::handle).toList()) + ")"));
 	}
 

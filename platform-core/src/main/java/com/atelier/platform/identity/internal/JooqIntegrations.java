@@ -28,6 +28,7 @@ import com.atelier.platform.identity.InvalidIdentityRequest;
 import com.atelier.platform.identity.Permission;
 import com.atelier.platform.identity.UnknownPrincipal;
 import com.atelier.platform.tenancy.TenantDsl;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.INTEGRATIONS;
 import static com.atelier.platform.jooq.tenant_template.Tables.OAUTH2_AUTHORIZATION;
@@ -114,7 +115,7 @@ class JooqIntegrations implements Integrations {
 	@Override
 	public boolean revoke(String clientId, Actor actor) {
 		Integration before = find(clientId)
-			.orElseThrow(() -> new UnknownPrincipal("No integration with client id '" + clientId + "'."));
+			.orElseThrow(() -> new UnknownPrincipal("No integration with client id " + Problems.quote(clientId) + "."));
 		if (!before.active()) {
 			return false;
 		}

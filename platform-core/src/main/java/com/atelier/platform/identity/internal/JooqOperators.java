@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import com.atelier.platform.identity.InvalidIdentityRequest;
 import com.atelier.platform.identity.Operators;
 import com.atelier.platform.tenancy.PlatformDsl;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.platform.Tables.OPERATORS;
 
@@ -34,7 +35,7 @@ class JooqOperators implements Operators {
 		String token = Secrets.generate("atl_op_");
 		this.platform.transaction((tx) -> {
 			if (tx.fetchExists(OPERATORS, OPERATORS.NAME.eq(label))) {
-				throw InvalidIdentityRequest.of("name", "an operator named '" + label + "' exists");
+				throw InvalidIdentityRequest.of("name", "an operator named " + Problems.quote(label) + " exists");
 			}
 			return tx.insertInto(OPERATORS)
 				.set(OPERATORS.ID, UUID.randomUUID())

@@ -29,6 +29,7 @@ import com.atelier.platform.money.Money;
 import com.atelier.platform.orders.CommerceSettings;
 import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantDsl;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.CHECKOUT_SETTINGS;
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
@@ -68,7 +69,8 @@ class JooqCommerceSettings implements CommerceSettings {
 		for (Map.Entry<String, String> entry : rates.entrySet()) {
 			String country = entry.getKey();
 			if (country == null || !country.matches("^[A-Z]{2}$") || !iso.contains(country)) {
-				problems.add(new FieldProblem("rates." + country, "is not an ISO 3166 alpha-2 country code"));
+				problems.add(new FieldProblem("rates." + Problems.prefix(String.valueOf(country), Problems.MAX_QUOTED),
+						"is not an ISO 3166 alpha-2 country code"));
 				continue;
 			}
 			try {

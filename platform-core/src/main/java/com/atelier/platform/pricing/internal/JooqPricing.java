@@ -38,6 +38,7 @@ import com.atelier.platform.pricing.VariantPrice;
 import com.atelier.platform.problem.FieldProblem;
 import com.atelier.platform.tenancy.TenantContext;
 import com.atelier.platform.tenancy.TenantDsl;
+import com.atelier.platform.problem.Problems;
 
 import static com.atelier.platform.jooq.tenant_template.Tables.LISTING_PRICES;
 import static com.atelier.platform.jooq.tenant_template.Tables.MARKETS;
@@ -439,8 +440,8 @@ class JooqPricing implements Pricing {
 		}
 		for (String country : countries) {
 			if (country == null || !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
-				problems
-					.add(new FieldProblem("countries", "'" + country + "' is not an ISO 3166 alpha-2 country code"));
+				problems.add(new FieldProblem("countries",
+						Problems.quote(country) + " is not an ISO 3166 alpha-2 country code"));
 			}
 		}
 	}

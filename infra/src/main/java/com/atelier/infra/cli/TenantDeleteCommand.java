@@ -37,20 +37,12 @@ class TenantDeleteCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		TenantSlug tenant = Slugs.parse(this.slug);
-		Tombstone tombstone = this.cli.bean(TenantProvisioning.class).delete(tenant, this.confirm, actor());
+		Tombstone tombstone = this.cli.bean(TenantProvisioning.class)
+			.delete(tenant, this.confirm, OperatorName.of(this.actor));
 		this.cli.out()
 			.printf("Deleted %s: schema dropped; tombstone kept (%s, by %s)%n", tombstone.slug(), tombstone.deletedAt(),
 					tombstone.deletedBy());
 		return AtelierCli.OK;
-	}
-
-	private String actor() {
-		if (this.actor != null && !this.actor.isBlank()) {
-			return this.actor.strip();
-		}
-		String operator = System.getenv("ATELIER_OPERATOR");
-		return (operator != null && !operator.isBlank()) ? operator.strip()
-				: System.getProperty("user.name", "unknown");
 	}
 
 }

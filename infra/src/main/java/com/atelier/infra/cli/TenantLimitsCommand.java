@@ -72,7 +72,7 @@ class TenantLimitsCommand implements Callable<Integer> {
 			.findBySlug(Slugs.parse(this.slug))
 			.orElseThrow(() -> UnknownTenant.forSlug(this.slug));
 		TenantRateLimits limits = this.cli.bean(TenantRateLimits.class);
-		Actor by = Actor.operator(actor());
+		Actor by = Actor.operator(OperatorName.of(this.actor));
 		changes.forEach((rule, limit) -> limits.set(tenant.ref(), rule, limit, by));
 		resets.forEach((rule) -> limits.reset(tenant.ref(), rule, by));
 		Map<RateLimitRule, TenantRateLimits.Effective> effective = limits.effective(tenant.id());
@@ -99,15 +99,6 @@ class TenantLimitsCommand implements Callable<Integer> {
 			.filter(RateLimitRule::perBrand)
 			.orElseThrow(() -> new CliInputException("no rule '" + id
 					+ "' per tenant (storefront-ip, storefront-brand, checkout-ip, account-ip, admin-client)"));
-	}
-
-	private String actor() {
-		if (this.actor != null && !this.actor.isBlank()) {
-			return this.actor.strip();
-		}
-		String operator = System.getenv("ATELIER_OPERATOR");
-		return (operator != null && !operator.isBlank()) ? operator.strip()
-				: System.getProperty("user.name", "unknown");
 	}
 
 }

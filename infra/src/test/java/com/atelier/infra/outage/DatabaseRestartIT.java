@@ -193,6 +193,10 @@ class DatabaseRestartIT {
 		assertThat(send(a.localHost(), "GET", "/storefront/api/v1/customers/me", null, "Authorization",
 				"Bearer " + aShopper)
 			.status()).isEqualTo(200);
+		sellable(b, "doors-bag", 1);
+		Answer cart = send(b.localHost(), "POST", "/storefront/api/v1/carts", "{}", "Content-Type", "application/json");
+		assertThat(cart.status()).as(cart.toString()).isEqualTo(201);
+		String cartToken = Browser.JSON.readTree(cart.body()).get("token").asString();
 		List<ILoggingEvent> logged = capturingLogs();
 
 		stopPostgres();
@@ -205,8 +209,10 @@ class DatabaseRestartIT {
 			doors.put("token validation reading the integration",
 					send(a.localHost(), "GET", "/admin/api/v1/brand", null, "Authorization", "Bearer " + aToken));
 			doors.put("idempotency key claimed before the controller",
-					send(b.localHost(), "POST", "/storefront/api/v1/carts", "{}", "Content-Type", "application/json",
-							"Idempotency-Key", UUID.randomUUID().toString()));
+					// Anonymous keys are scoped to a cart's secret token (ADR 29).
+					send(b.localHost(), "POST", "/storefront/api/v1/carts/" + cartToken + "/lines",
+							"{\"sku\":\"NONE\",\"quantity\":1}", "Content-Type", "application/json", "Idempotency-Key",
+							UUID.randomUUID().toString()));
 			doors.put("controller writing",
 					send(b.localHost(), "POST", "/storefront/api/v1/carts", "{}", "Content-Type", "application/json"));
 			doors.put("controller reading",
@@ -441,6 +447,9 @@ class DatabaseRestartIT {
 			CommerceSettings settings = app.getBean(CommerceSettings.class);
 			settings.setTaxRates(eu.id(), Map.of("FR", "0.2"), TESTS);
 			settings.createShippingMethod(eu.id(), "standard", "Standard", "0.00", null, TESTS);
+			// Every shopper here comes from 127.0.0.1: no unpaid-order limits (ADR 30).
+			settings.updateCheckoutSettings(new CommerceSettings.CheckoutSettingsChange(null, null, null, 0, 0, 0),
+					TESTS);
 			Product product = app.getBean(CatalogManagement.class)
 				.createProduct(new ProductInput(handle, handle, null, ProductStatus.ACTIVE, null, null, null, null,
 						List.of(), List.of(), List.of(new VariantInput(handle.toUpperCase(), null, List.of(), null)),

@@ -1,7 +1,5 @@
 package com.atelier.platform.orders.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +7,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import com.atelier.platform.ratelimit.ClientAddress;
 
 /**
  * Who a checkout counts against (ADR 30). Purchase limits and unpaid-order limits count
@@ -46,27 +46,18 @@ final class BuyerKeys {
 	}
 
 	/**
-	 * A network address as counted: IPv4 whole, IPv6 by its /64 (one subscriber's
-	 * network, which a single machine can spread over at will).
+	 * A network address as counted: the same key the rate limits use
+	 * ({@link ClientAddress}: IPv4 whole, IPv6 by its /64, one subscriber's network,
+	 * which a single machine can spread over at will).
 	 * @param address the client's address as the servlet container gives it
-	 * @return the key, or null when it is not an address
+	 * @return the key, or null when it is not an address literal
 	 */
 	static @Nullable String ip(@Nullable String address) {
-		if (address == null || address.isBlank() || address.length() > 64 || !address.matches("^[0-9A-Fa-f:.%a-zA-Z]+$")
-				|| !(address.contains(".") || address.contains(":"))) {
+		if (address == null || address.isBlank() || address.length() > 64
+				|| !address.matches("^[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?$")) {
 			return null;
 		}
-		try {
-			// A literal: no lookup happens.
-			byte[] bytes = InetAddress.getByName(address.replaceAll("%.*$", "")).getAddress();
-			if (bytes.length == 16) {
-				return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-			}
-			return InetAddress.getByAddress(bytes).getHostAddress();
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
+		return ClientAddress.key(address.replaceAll("%.*$", ""));
 	}
 
 	/** A device id from the front end, hashed (it is the caller's to choose). */

@@ -189,6 +189,27 @@ class AuthorizationFlowsIT extends IdentityTestSupport {
 		}
 	}
 
+	@Test
+	void parallel_exchanges_of_one_authorization_code_have_one_winner_and_revoke_what_it_issued() throws Exception {
+		Tenant brand = brand("coderace");
+		Credentials owner = staffMember(brand, Role.OWNER);
+		Browser browser = browser(brand);
+		Browser.Pkce pkce = Browser.Pkce.create();
+		String code = browser.code("admin-console", pkce, owner.email(), owner.password());
+
+		List<HttpResponse<String>> answers = concurrently(10,
+				() -> browser.exchange("admin-console", code, pkce.verifier()));
+
+		List<HttpResponse<String>> winners = answers.stream().filter((r) -> r.statusCode() == 200).toList();
+		assertThat(winners).as("a code is redeemed once (RFC 9700 4.5)").hasSize(1);
+		assertThat(answers).filteredOn((r) -> r.statusCode() != 200)
+			.allSatisfy((r) -> assertThat(r.body()).contains("invalid_grant"));
+		String refresh = Browser.JSON.readTree(winners.get(0).body()).get("refresh_token").asString();
+		assertThat(browser.refresh("admin-console", refresh).statusCode()).as("a replayed code revokes what it issued")
+			.isEqualTo(400);
+		assertThat(browser.exchange("admin-console", code, pkce.verifier()).statusCode()).isEqualTo(400);
+	}
+
 	/** Runs the call on {@code n} threads released at the same moment. */
 	private static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> call) throws Exception {
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);

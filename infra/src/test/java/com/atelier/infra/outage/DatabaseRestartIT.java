@@ -320,7 +320,7 @@ class DatabaseRestartIT {
 			.hasSizeLessThanOrEqualTo(3);
 
 		// The listener listens again, by itself.
-		assertThat(app.getBean(PgClusterSignals.class).isListening()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> app.getBean(PgClusterSignals.class).isListening());
 		awaitNotification();
 
 		try (Connection db = connect("atelier")) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -38,6 +39,12 @@ final class TenantAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	private static final String PRESENTED_REFRESH_TOKEN = TenantAuthorizationService.class.getName()
 			+ ".presentedRefreshToken";
+
+	/**
+	 * Attribute of an authorization found by its authorization code: that code, so that
+	 * {@link #save} can redeem it by compare-and-set. Never stored.
+	 */
+	private static final String PRESENTED_CODE = TenantAuthorizationService.class.getName() + ".presentedCode";
 
 	private final JdbcOperations jdbc;
 
@@ -73,9 +80,18 @@ final class TenantAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		String presented = authorization.getAttribute(PRESENTED_REFRESH_TOKEN);
-		OAuth2Authorization clean = (presented != null) ? OAuth2Authorization.from(authorization)
-			.attributes((attributes) -> attributes.remove(PRESENTED_REFRESH_TOKEN))
-			.build() : authorization;
+		String presentedCode = authorization.getAttribute(PRESENTED_CODE);
+		OAuth2Authorization clean = (presented != null || presentedCode != null)
+				? OAuth2Authorization.from(authorization).attributes((attributes) -> {
+					attributes.remove(PRESENTED_REFRESH_TOKEN);
+					attributes.remove(PRESENTED_CODE);
+				}).build() : authorization;
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = clean.getToken(OAuth2AuthorizationCode.class);
+		if (presentedCode != null && code != null && code.isInvalidated()
+				&& presentedCode.equals(code.getToken().getTokenValue())) {
+			redeem(clean, presentedCode);
+			return;
+		}
 		OAuth2Authorization.Token<OAuth2RefreshToken> next = clean.getRefreshToken();
 		if (presented != null && next != null && !presented.equals(next.getToken().getTokenValue())) {
 			rotate(clean, presented, next.getToken().getTokenValue());
@@ -119,6 +135,44 @@ final class TenantAuthorizationService implements OAuth2AuthorizationService {
 		}
 	}
 
+	/**
+	 * An authorization code's redemption: the code is spent by inserting its hash
+	 * (compare-and-set on a unique key, in the transaction that stores the tokens it
+	 * bought). A second redemption, however close, finds it spent: the code was replayed,
+	 * so everything it issued is revoked and the request refused (RFC 9700, 4.5).
+	 */
+	private void redeem(OAuth2Authorization authorization, String code) {
+		Boolean first = this.transactions.execute((status) -> {
+			// Spent before, or revoked meanwhile by a replay of it (a revocation forgets
+			// the spent credentials with the authorization, so check that it still
+			// exists, locked until this redemption commits).
+			if (!spend("code:" + code, authorization.getId())
+					|| this.jdbc
+						.queryForList("select id from oauth2_authorization where id = ? for update", String.class,
+								authorization.getId())
+						.isEmpty()) {
+				return false;
+			}
+			delegate().save(authorization);
+			return true;
+		});
+		if (!Boolean.TRUE.equals(first)) {
+			log.warn("Authorization code replayed in tenant {}: revoking authorization {} of {}",
+					TenantContext.require().slug(), authorization.getId(), authorization.getPrincipalName());
+			remove(authorization);
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+	}
+
+	/**
+	 * Records a spent single-use credential (a rotated refresh token, a redeemed code) by
+	 * its hash; false when it was already spent.
+	 */
+	private boolean spend(String credential, String authorizationId) {
+		return this.jdbc.update("insert into oauth2_rotated_refresh_token (token_hash, authorization_id) values (?, ?)"
+				+ " on conflict do nothing", Sha256SecretEncoder.hash(credential), authorizationId) == 1;
+	}
+
 	private void rotated(String refreshToken, String authorizationId) {
 		this.jdbc.update("insert into oauth2_rotated_refresh_token (token_hash, authorization_id) values (?, ?)"
 				+ " on conflict do nothing", Sha256SecretEncoder.hash(refreshToken), authorizationId);
@@ -138,6 +192,12 @@ final class TenantAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		OAuth2Authorization found = delegate().findByToken(token, tokenType);
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = (found != null)
+				? found.getToken(OAuth2AuthorizationCode.class) : null;
+		if (code != null && !code.isInvalidated() && token.equals(code.getToken().getTokenValue())) {
+			// Remembered (in memory only) so that the redemption can compare-and-set.
+			return OAuth2Authorization.from(found).attribute(PRESENTED_CODE, token).build();
+		}
 		if (found != null && found.getRefreshToken() != null
 				&& token.equals(found.getRefreshToken().getToken().getTokenValue())) {
 			// Remembered (in memory only) so that a rotation can compare-and-set on it.

@@ -44,26 +44,26 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
 		// conversion below build a number of hundreds of millions of digits.
 		if (!PLAIN_DECIMAL.matcher(text).matches()) {
 			throw new IllegalArgumentException(
-					"'" + abbreviate(decimal) + "' is not an amount (a plain decimal such as 1250.00)");
+					"'" + abbreviate(text) + "' is not an amount (a plain decimal such as 1250.00)");
 		}
 		if (text.length() > 40) {
-			throw new IllegalArgumentException("'" + abbreviate(decimal) + "' is too large");
+			throw new IllegalArgumentException("'" + abbreviate(text) + "' is too large");
 		}
 		BigDecimal value;
 		try {
 			value = new BigDecimal(text);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("'" + decimal + "' is not an amount");
+			throw new IllegalArgumentException("'" + abbreviate(text) + "' is not an amount");
 		}
 		int exponent = currency.exponent();
 		if (value.scale() > exponent) {
-			throw new IllegalArgumentException("'" + decimal + "' has more than " + exponent + " decimal places, the"
-					+ " most " + currency + " allows");
+			throw new IllegalArgumentException("'" + abbreviate(text) + "' has more than " + exponent
+					+ " decimal places, the" + " most " + currency + " allows");
 		}
 		BigInteger minor = value.movePointRight(exponent).toBigIntegerExact();
 		if (minor.bitLength() > 62) {
-			throw new IllegalArgumentException("'" + decimal + "' is too large");
+			throw new IllegalArgumentException("'" + abbreviate(text) + "' is too large");
 		}
 		return new Money(minor.longValueExact(), currency);
 	}

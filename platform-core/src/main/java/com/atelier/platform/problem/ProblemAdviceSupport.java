@@ -116,10 +116,13 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 		if (statusCode.is5xxServerError()) {
 			log.error("Request failed", ex);
 		}
+		ProblemDetail problem = Problems.of(type, detail);
+		// internal-error serves every 5xx: the body says the status actually sent.
+		problem.setStatus(statusCode.value());
 		return ResponseEntity.status(statusCode)
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(withInstance(Problems.of(type, detail)));
+			.body(withInstance(problem));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
